@@ -1,0 +1,948 @@
+"""Find quantities in a Document's analysis view and normalise them.
+
+Match, then resolve (Duckling's split): a compiled regex finds numeral runs; for each run
+the resolver looks around it (qualifier, sign, unit, range partner, calendar words, quotes)
+and produces a Quantity with a Decimal value in the base unit and an interval derived from
+the stated precision and the qualifier. Every Quantity records how it was derived.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+
+from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon
+from .model import Document, Quantity
+from .numerals import Parsed, parse
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+TEN = Decimal(10)
+PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
+_LETTER = re.compile(r"[A-Za-z]")
+_EXP = re.compile(r"[eE][+-]?\d+")
+_LIST_PP = re.compile(r"(?:[、,，和及与][\d.]+个)*[、,，和及与][\d.]+(个百分点)")
+_POWER = re.compile(r"\^([+-]*)(\d+)")
+_SLASH_DEN = re.compile(r"\d+(?![\d.])")
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """Everything compiled from the Lexicon that the extractor needs."""
+
+    lex: Lexicon
+    run: re.Pattern[str]
+    stop: re.Pattern[str] | None
+    codes: re.Pattern[str] | None
+    unit_max: int
+    unit_first: frozenset[str]
+    magnitude_chars: frozenset[str]
+    big_chars: frozenset[str]
+    calendar: tuple[tuple[str, int, int, int | None, str], ...]
+    ordinal_max: int
+    name_suffixes: tuple[str, ...]
+    pre_max: int
+    post_max: int
+    prefix_max: int
+    phrases: re.Pattern[str] | None
+
+
+@functools.lru_cache(maxsize=8)
+def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
+    lex = load_lexicon(extra_dirs)
+    cn_start = "".join(lex.digits) + "".join(lex.small_units) + "".join(lex.big_units)
+    cn_all = cn_start + "".join(lex.points) + "".join(lex.approx_markers)
+    arabic = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
+    some = "".join(k for k, v in lex.approx_markers.items() if v == "some")
+    run = re.compile(
+        rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
+        rf"(?:{arabic}|[{re.escape(cn_all)}])*"
+    )
+    stops = sorted(set(lex.stopwords), key=len, reverse=True)
+    stop = re.compile("|".join(map(re.escape, stops))) if stops else None
+    codes = (
+        re.compile("|".join(f"(?:{p})" for p in lex.code_patterns)) if lex.code_patterns else None
+    )
+    cal = tuple(
+        (str(c["suffix"]), int(c["min"]), int(c["max"]), c.get("digits"), str(c["kind"]))
+        for c in sorted(lex.calendar, key=lambda c: len(str(c["suffix"])), reverse=True)
+    )
+    return Matcher(
+        lex=lex,
+        run=run,
+        stop=stop,
+        codes=codes,
+        unit_max=max(len(f) for f in lex.units),
+        unit_first=frozenset(f[0] for f in lex.units) | frozenset("分折番/又"),
+        magnitude_chars=frozenset(lex.small_units) | frozenset(lex.big_units),
+        big_chars=frozenset(lex.big_units),
+        calendar=cal,
+        ordinal_max=max((len(p) for p in lex.ordinal_prefixes), default=1),
+        name_suffixes=tuple(sorted(lex.name_suffixes, key=len, reverse=True)),
+        pre_max=max((len(f) for f in lex.qualifiers_pre), default=1),
+        post_max=max((len(f) for f in lex.qualifiers_post), default=1),
+        prefix_max=max((len(f) for f in lex.prefixes), default=1),
+        phrases=re.compile("|".join(map(re.escape, sorted(lex.phrases, key=len, reverse=True))))
+        if lex.phrases
+        else None,
+    )
+
+
+class _Spans:
+    """Sorted non-overlapping spans with a point-membership test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def covering(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.ends[i] > pos:
+            return self.starts[i], self.ends[i]
+        return None
+
+
+def _quote_spans(view: str, lex: Lexicon) -> list[tuple[int, int]]:
+    spans = []
+    for open_, close in lex.quote_pairs.items():
+        limit = 80 if open_ == "《" else lex.quote_max_len
+        i = view.find(open_)
+        while i >= 0:
+            j = view.find(close, i + 1, i + 2 + limit)
+            if j < 0:
+                i = view.find(open_, i + 1)
+                continue
+            inner = view[i + 1 : j]
+            if "\n" not in inner and (open_ == "《" or not re.search(r"[，。；！？,;]", inner)):
+                spans.append((i, j + 1))
+            i = view.find(open_, j + 1)
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            continue
+        out.append((a, b))
+    return out
+
+
+@dataclass(frozen=True)
+class _Unit:
+    form: str
+    unit: str
+    dimension: str
+    factor: Decimal
+    end: int
+    note: str
+
+
+def _fmt(d: Decimal | None) -> str:
+    if d is None:
+        return "∞"
+    return format_decimal(d)
+
+
+def format_decimal(d: Decimal) -> str:
+    """Exact plain decimal string: no exponent, no trailing zeros."""
+    if d == 0:
+        return "0"
+    s = format(d, "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+class _Resolver:
+    def __init__(self, doc: Document, m: Matcher) -> None:
+        self.doc = doc
+        self.v = doc.view
+        self.m = m
+        self.lex = m.lex
+        self.stops = _Spans([x.span() for x in m.stop.finditer(self.v)] if m.stop else [])
+        self.codes = _Spans([x.span() for x in m.codes.finditer(self.v)] if m.codes else [])
+        self.quotes = _Spans(_quote_spans(self.v, m.lex))
+
+    # ---------------------------------------------------------------- helpers
+    def match_unit(self, pos: int, after_magnitude: bool) -> _Unit | None:
+        v, lex = self.v, self.lex
+        for L in range(min(self.m.unit_max, len(v) - pos), 0, -1):
+            form = v[pos : pos + L]
+            uf: UnitForm | None = lex.units.get(form)
+            if uf is None:
+                continue
+            if form in lex.magnitude_only and not after_magnitude:
+                continue
+            nxt = v[pos + L : pos + L + 1]
+            if nxt and nxt in lex.blockers.get(form, ()):
+                continue
+            unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, pos + L
+            note = f"unit '{form}' → {unit} × {_fmt(factor)}"
+            # compound: 元/人, 微克/立方米, 万元每吨
+            if end < len(v) and v[end] in "/每" and dim not in ("count", "percent"):
+                for DL in range(4, 0, -1):
+                    den = v[end + 1 : end + 1 + DL]
+                    if den in lex.denominators:
+                        du, dfac = lex.denominators[den]
+                        with localcontext() as ctx:
+                            ctx.prec = 40
+                            factor = factor / dfac
+                        unit = f"{unit}/{du}"
+                        note += f", per '{den}' → /{du}"
+                        end = end + 1 + DL
+                        break
+            return _Unit(form, unit, dim, factor, end, note)
+        return None
+
+    def calendar_kind(self, parsed: Parsed, run: str, pos: int) -> str | None:
+        v = self.v
+        val = parsed.value
+        if val != val.to_integral_value() or parsed.approx:
+            return None
+        for suffix, lo, hi, digits, kind in self.m.calendar:
+            if v.startswith(suffix, pos) and lo <= val <= hi:
+                if digits and len(run) != digits:
+                    continue
+                if kind == "day" and v.startswith("日均", pos):
+                    continue
+                return kind
+        return None
+
+    def pre_qualifier(self, a: int) -> tuple[Qualifier | None, int]:
+        v, lex = self.v, self.lex
+        b = a
+        if b > 0 and v[b - 1] == "了":
+            b -= 1
+        for L in range(min(self.m.pre_max, b), 0, -1):
+            q = lex.qualifiers_pre.get(v[b - L : b])
+            if q is not None:
+                return q, b - L
+        return None, a
+
+    def post_qualifier(self, e: int, dim: str) -> tuple[Qualifier | None, int]:
+        v, lex = self.v, self.lex
+        for L in range(min(self.m.post_max, len(v) - e), 0, -1):
+            form = v[e : e + L]
+            q = lex.qualifiers_post.get(form)
+            if q is None:
+                continue
+            if q.after and dim not in q.after:
+                continue
+            nxt = v[e + L : e + L + 1]
+            if nxt and nxt in lex.post_blockers.get(form, ()):
+                continue
+            return q, e + L
+        return None, e
+
+    def sign(self, a: int) -> tuple[int, int]:
+        v = self.v
+        if a > 0 and v[a - 1] in "负負":
+            return -1, a - 1
+        if (
+            a > 0
+            and v[a - 1] in "-+"
+            and not (a > 1 and (v[a - 2].isalnum() and v[a - 2].isascii()))
+        ):
+            if a > 1 and v[a - 2].isdigit():
+                return 1, a
+            return (-1 if v[a - 1] == "-" else 1), a - 1
+        return 1, a
+
+    def blocked_before(self, a: int) -> bool:
+        v = self.v
+        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "+_#@"):
+            return True
+        if a > 1 and v[a - 1] == "." and v[a - 2].isdigit():
+            return True
+        for L in range(min(self.m.ordinal_max, a), 0, -1):
+            if v[a - L : a] in self.lex.ordinal_prefixes:
+                return True
+        return False
+
+    # ---------------------------------------------------------------- one number
+    def number_at(self, a: int, b: int) -> tuple[Parsed, int, _Unit | None, str] | None:
+        """Parse the run [a, b) and the unit after it, backtracking over trailing magnitude
+        characters that begin a unit (5千米, 5兆瓦). Returns (parsed, numeral end, unit, run)."""
+        v, m = self.v, self.m
+        tail = 0
+        while tail < b - a and tail < 3 and v[b - 1 - tail] in m.magnitude_chars:
+            tail += 1
+        for k in range(tail, 0, -1):
+            pos = b - k
+            if pos == a:
+                continue
+            u = self.match_unit(pos, after_magnitude=False)
+            if u is not None and u.end - pos > k:
+                p = parse(v[a:pos], self.lex)
+                if p is not None:
+                    return p, pos, u, v[a:pos]
+        run = v[a:b]
+        p = parse(run, self.lex)
+        if p is None:
+            # the run may end in characters that are not part of the numeral (一千多元 ok, 十五多)
+            for cut in range(b - 1, a, -1):
+                p = parse(v[a:cut], self.lex)
+                if p is not None:
+                    b, run = cut, v[a:cut]
+                    break
+            else:
+                return None
+        u = self.match_unit(b, after_magnitude=bool(run) and run[-1] in m.big_chars)
+        return p, b, u, run
+
+    # ---------------------------------------------------------------- main
+    def quantities(self) -> Iterator[Quantity]:
+        v = self.v
+        unit_first = self.m.unit_first
+        pos = 0
+        search = self.m.run.search
+        while True:
+            mt = search(v, pos)
+            if mt is None:
+                break
+            a, b = mt.span()
+            pos = b
+            run = mt.group()
+            if "，" in run and self.doc.text[self.doc.vmap.to_source(a)].isascii():
+                b = a + run.index("，")  # a list "20，300", not full-width thousands "２０，３００"
+                run = v[a:b]
+            # fast reject: a lone Chinese numeral not followed by anything unit-like
+            if b - a == 1 and not run.isdigit():
+                nxt = v[b : b + 1]
+                if nxt not in unit_first and not self._isolated(a, b):
+                    continue
+            if self.stops.covering(a) or self.codes.covering(a):
+                continue
+            if self.blocked_before(a):
+                continue
+            q = self.resolve(a, b)
+            if q is None:
+                continue
+            if isinstance(q, int):  # a period or a name: skip past it
+                pos = max(q, a + 1)
+                continue
+            pos = max(q.vend, a + 1)
+            yield q
+
+    def phrases(self) -> Iterator[Quantity]:
+        """Fixed phrases that state a number without numerals (打对折, 半百)."""
+        if self.m.phrases is None:
+            return
+        for mt in self.m.phrases.finditer(self.v):
+            value, form = self.lex.phrases[mt.group()]
+            uf = self.lex.units.get(form) if form else None
+            val = value * (uf.factor if uf else ONE)
+            yield self.make(
+                mt.start(),
+                mt.end(),
+                val,
+                val,
+                val,
+                uf.unit if uf else "",
+                uf.dimension if uf else "number",
+                None,
+                "exact",
+                False,
+                False,
+                [f"phrase '{mt.group()}' → {_fmt(val)} {uf.unit if uf else ''}"],
+            )
+
+    def _stated(self, a: int, unit: _Unit) -> bool:
+        """A magnitude-only numeral (千亿元) is a figure after a qualifier or verb, or before
+        punctuation; before a noun it is a size class."""
+        q, _ = self.pre_qualifier(a)
+        if q is not None:
+            return True
+        if a > 0 and self.v[a - 1] in "达为是至到了约近":
+            return True
+        nxt = self.v[unit.end : unit.end + 1]
+        return not nxt or not _is_han(nxt)
+
+    def _isolated(self, a: int, b: int) -> bool:
+        v = self.v
+        before = v[a - 1] if a > 0 else "\n"
+        after = v[b] if b < len(v) else "\n"
+        return before == "\n" and after in "\n"
+
+    def resolve(self, a: int, b: int) -> Quantity | int | None:
+        v, lex = self.v, self.lex
+        # fractions and percent prefixes: 八分之一, 百分之三十, 千分之五
+        if v.startswith("分之", b):
+            return self.fraction(a, b)
+        got = self.number_at(a, b)
+        if got is None:
+            return None
+        parsed, nend, unit, run = got
+        if unit is None and v.startswith("又", nend):
+            mt = self.m.run.match(v, nend + 1)
+            if mt and v.startswith("分之", mt.end()) and parsed.low is None:
+                return self.fraction(
+                    mt.start(),
+                    mt.end(),
+                    whole=parsed.value,
+                    start=a,
+                    notes=[f"whole part '{run}' → {_fmt(parsed.value)}"],
+                )
+        if unit is None and parsed.has_arabic and run.replace(".", "").isdigit():
+            special = self.arabic_special(a, nend, run)
+            if special is not None:
+                return special
+        if unit is None:
+            cal = self.calendar_kind(parsed, run, nend)
+            if cal is not None:
+                return nend
+        elif unit.dimension == "duration" and unit.form in ("年", "日"):
+            cal = self.calendar_kind(parsed, run, nend)
+            if cal is not None:
+                return nend
+        notes = [f"numeral '{run}' → {_fmt(parsed.value)}"]
+        if parsed.low is not None:
+            notes[-1] += f" (range [{_fmt(parsed.low)}, {_fmt(parsed.high)}], '{parsed.approx}')"
+        single_cn = len(run) == 1 and not run.isdigit()
+        # special forms after the numeral
+        if (
+            unit is None
+            and v.startswith("折", nend)
+            and v[nend + 1 : nend + 2] not in "合算旧叠射腾返线中现扣价"
+        ):
+            return self.discount(a, nend, parsed, run, notes)
+        if (
+            unit is None
+            and v.startswith("番", nend)
+            and (v[a - 1 : a] == "翻" or v[a - 2 : a] == "翻了")
+        ):
+            times = Decimal(2) ** int(parsed.value)
+            start = a - 1 if v[a - 1] == "翻" else a - 2
+            notes.append(f"'翻{run}番' → doubled {int(parsed.value)} time(s) = × {_fmt(times)}")
+            return self.make(
+                start,
+                nend + 1,
+                times,
+                times,
+                times,
+                "times",
+                "ratio",
+                None,
+                "exact",
+                False,
+                False,
+                notes,
+            )
+        if parsed.digit_string:
+            return None  # 三八, 五一: only years and discounts read digits one by one
+        if not parsed.has_digit and unit is None:
+            return None
+        if not parsed.has_digit and not self._stated(a, unit):
+            return None  # 千亿元产业集群: a size class, not a figure
+        if not parsed.has_digit and len(run) < 2 and run[0] not in "十百千拾佰仟":
+            return None
+        if unit is None:
+            for suf in self.m.name_suffixes:
+                if v.startswith(suf, nend):
+                    return nend + len(suf)
+            if nend < len(v) and _LETTER.match(v[nend]):
+                return nend  # 5G, 3D, 4K
+            if v.startswith("+", nend) and v[nend + 1 : nend + 2].isdigit():
+                return nend  # "20+8"
+            if single_cn and not self._isolated(a, nend):
+                return None
+            if run.isdigit() and len(run) == 4 and 1900 <= int(run) <= 2100:
+                return nend  # a bare year: 2023长三角, 2022—2025
+            if (
+                not parsed.has_arabic
+                and parsed.decimals is None
+                and not any(c in self.m.magnitude_chars for c in run)
+            ):
+                if not (single_cn and self._isolated(a, nend)):
+                    return None
+        quote = self.quotes.covering(a)
+        sgn, sstart = self.sign(a)
+        # currency symbol before the number: ¥300, US$20
+        prefix_unit = None
+        for L in range(min(self.m.prefix_max, sstart), 0, -1):
+            sym = v[sstart - L : sstart]
+            if sym in lex.prefixes:
+                prefix_unit = lex.prefixes[sym]
+                sstart -= L
+                break
+        if (
+            unit is not None
+            and v.startswith("半", unit.end)
+            and unit.dimension not in ("currency", "count")
+        ):
+            parsed = Parsed(
+                parsed.value + Decimal("0.5"), -1, decimals=1, has_arabic=parsed.has_arabic
+            )
+            unit = _Unit(
+                unit.form + "半", unit.unit, unit.dimension, unit.factor, unit.end + 1, unit.note
+            )
+            notes.append("'半' adds one half")
+        if unit is not None and unit.form in ("个", "個"):
+            lm = _LIST_PP.match(v, unit.end)
+            if lm:
+                pp = lex.units[lm.group(1)]
+                unit = _Unit(
+                    unit.form,
+                    pp.unit,
+                    pp.dimension,
+                    pp.factor,
+                    unit.end,
+                    f"'个' shares the unit of the list's last item '{lm.group(1)}' → pp",
+                )
+        end = unit.end if unit else nend
+        if unit is None and prefix_unit:
+            unit = _Unit("", prefix_unit, "currency", ONE, nend, f"symbol → {prefix_unit}")
+        # range: 3~4个, 30%—50%, 5000亿至6000亿元, 1—4月 (a period)
+        rng = self.range_partner(end, unit)
+        if rng == "period":
+            return self.skip_period(end)
+        if rng is not None:
+            parsed2, end2, unit2, run2 = rng
+            if unit is None:
+                unit = unit2
+                big = "".join(c for c in run2 if c in self.m.big_chars)
+                if big and not any(c in self.m.big_chars for c in run):
+                    scale = parse("1" + big, lex)
+                    if scale is not None and parsed.value * scale.value <= parsed2.value:
+                        parsed = Parsed(
+                            parsed.value * scale.value,
+                            parsed.res_exp + int(scale.res_exp),
+                            decimals=parsed.decimals,
+                            has_arabic=parsed.has_arabic,
+                        )
+                        notes.append(f"magnitude '{big}' of the upper end applies to the lower end")
+            lo_val = parsed.low if parsed.low is not None else parsed.value
+            hi_val = parsed2.high if parsed2.high is not None else parsed2.value
+            if hi_val <= lo_val:
+                rng = None
+            else:
+                notes.append(f"range to '{run2}' → {_fmt(parsed2.value)}")
+                end = unit2.end if unit2 else end2
+        dim = unit.dimension if unit else "number"
+        if quote is not None and dim not in lex.quote_keep_dimensions:
+            return quote[1]  # a name in quotes: "20+8"产业集群, "六个一"
+        if unit is not None:
+            notes.append(unit.note)
+        factor = unit.factor if unit else ONE
+        qpre, qstart = self.pre_qualifier(sstart)
+        if qpre is not None and qpre.form == "近" and dim == "duration":
+            qpre, qstart = None, sstart  # 近3年 = the last three years
+        qpost, pend = self.post_qualifier(end, dim)
+        if qpost is None and dim == "duration" and v.startswith("多", end):
+            qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
+        start = qstart if qpre is not None else sstart
+        value = sgn * parsed.value * factor
+        if rng is not None:
+            parsed2 = rng[0]
+            low = sgn * (parsed.low if parsed.low is not None else parsed.value) * factor
+            high = sgn * (parsed2.high if parsed2.high is not None else parsed2.value) * factor
+            low, high = min(low, high), max(low, high)
+            return self.finish(
+                start,
+                max(end, pend),
+                value,
+                low,
+                high,
+                unit,
+                dim,
+                qpre,
+                qpost,
+                "range",
+                False,
+                False,
+                notes,
+                parsed,
+            )
+        if parsed.low is not None:
+            low = sgn * parsed.low * factor
+            high = sgn * parsed.high * factor
+            low, high = min(low, high), max(low, high)
+            return self.finish(
+                start,
+                max(end, pend),
+                value,
+                low,
+                high,
+                unit,
+                dim,
+                qpre,
+                qpost,
+                "approx" if parsed.approx != "range" else "range",
+                parsed.low_open,
+                parsed.high_open,
+                notes,
+                parsed,
+            )
+        half = self.half_step(parsed, dim, run) * factor
+        if half:
+            notes.append(f"stated precision ± {_fmt(half)}")
+        return self.finish(
+            start,
+            max(end, pend),
+            value,
+            value - half,
+            value + half,
+            unit,
+            dim,
+            qpre,
+            qpost,
+            "rounded" if half else "exact",
+            False,
+            bool(half),
+            notes,
+            parsed,
+        )
+
+    def half_step(self, parsed: Parsed, dim: str, run: str) -> Decimal:
+        has_big = any(c in self.m.big_chars for c in run)
+        if parsed.decimals is None and dim in ("count", "duration") and not has_big:
+            return ZERO
+        if dim in PRECISE_DIMS and parsed.decimals is None:
+            return Decimal("0.5")
+        return (TEN**parsed.res_exp) / 2
+
+    def finish(
+        self,
+        start: int,
+        end: int,
+        value: Decimal,
+        low: Decimal | None,
+        high: Decimal | None,
+        unit: _Unit | None,
+        dim: str,
+        qpre: Qualifier | None,
+        qpost: Qualifier | None,
+        bound: str,
+        low_open: bool,
+        high_open: bool,
+        notes: list[str],
+        parsed: Parsed,
+    ) -> Quantity:
+        forms = []
+        for q in (qpre, qpost):
+            if q is None:
+                continue
+            forms.append(q.form)
+            if q.kind == "lower":
+                low, low_open, high, high_open = value, q.open, None, False
+                bound = "lower"
+                notes.append(
+                    f"qualifier '{q.form}' → lower bound{' (exclusive)' if q.open else ''}"
+                )
+            elif q.kind == "upper":
+                high, high_open, low, low_open = value, q.open, None, False
+                bound = "upper"
+                notes.append(
+                    f"qualifier '{q.form}' → upper bound{' (exclusive)' if q.open else ''}"
+                )
+            elif q.kind == "approx":
+                width = abs(value) * self.lex.approx_band
+                if low is not None and high is not None:
+                    width = max(width, (high - low) / 2)
+                low, high, low_open, high_open = value - width, value + width, False, False
+                bound = "approx"
+                notes.append(f"qualifier '{q.form}' → about, ± {_fmt(width)}")
+        if parsed.approx in ("几", "多", "余", "幾", "餘"):
+            forms.insert(0, parsed.approx)
+        notes.append(f"interval [{_fmt(low)}, {_fmt(high)}{')' if high_open else ']'}")
+        return self.make(
+            start,
+            end,
+            value,
+            low,
+            high,
+            unit.unit if unit else "",
+            dim,
+            "".join(forms) or None,
+            bound,
+            low_open,
+            high_open,
+            notes,
+        )
+
+    def make(
+        self,
+        vstart: int,
+        vend: int,
+        value: Decimal,
+        low: Decimal | None,
+        high: Decimal | None,
+        unit: str,
+        dim: str,
+        qualifier: str | None,
+        bound: str,
+        low_open: bool,
+        high_open: bool,
+        notes: list[str],
+    ) -> Quantity:
+        s, e = self.doc.vmap.span(vstart, vend)
+        return Quantity(
+            start=s,
+            end=e,
+            vstart=vstart,
+            vend=vend,
+            text=self.doc.text[s:e],
+            value=_clean(value),
+            low=_clean(low),
+            high=_clean(high),
+            unit=unit,
+            dimension=dim,
+            qualifier=qualifier,
+            bound=bound,
+            low_open=low_open,
+            high_open=high_open,
+            derivation=tuple(notes),
+        )
+
+    def range_partner(self, end: int, unit: _Unit | None):
+        v = self.v
+        for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
+            if not v.startswith(conn, end):
+                continue
+            p = end + len(conn)
+            mt = self.m.run.match(v, p)
+            if not mt:
+                return None
+            if conn in ("至", "到"):
+                back = v[max(0, end - 12) : end]
+                if "从" in back or "由" in back:
+                    return None
+            got = self.number_at(*mt.span())
+            if got is None:
+                return None
+            parsed2, nend2, unit2, run2 = got
+            if unit2 is None or unit2.form in ("年", "日"):
+                if self.calendar_kind(parsed2, run2, nend2) is not None:
+                    return "period"
+            if unit is not None and unit2 is not None and unit.unit != unit2.unit:
+                return None
+            if conn in ("-",) and unit is None and unit2 is None:
+                return None  # 2-3 without a unit: could be anything
+            return parsed2, nend2, unit2, run2
+        return None
+
+    def skip_period(self, end: int) -> int:
+        mt = self.m.run.match(self.v, end + 1) or self.m.run.match(self.v, end + 2)
+        return mt.end() + 1 if mt else end
+
+    def fraction_value(self, a: int, b: int) -> tuple[Decimal, Decimal, str, str, int] | None:
+        """'X分之Y' at [a, b) + 分之 ...: (value, half-step, unit, note, end) without sign."""
+        v, lex = self.v, self.lex
+        den_run = v[a:b]
+        p = b + 2
+        sgn = 1
+        nm = self.m.run.match(v, p)
+        if not nm and v.startswith(("负", "負"), p):
+            nm = self.m.run.match(v, p + 1)
+            sgn = -1
+        if not nm:
+            return None
+        num = parse(nm.group(), lex)
+        if num is None or num.digit_string or num.low is not None:
+            return None
+        if all(c in self.m.magnitude_chars for c in den_run):
+            den_val = ONE  # 百分之, 千分之, 万分之, 百万分之: a per-mille style rate
+            for c in den_run:
+                den_val *= TEN ** (lex.small_units.get(c) or lex.big_units[c])
+            value = sgn * num.value * 100 / den_val
+            half = (TEN ** (-(num.decimals or 0))) / 2 * 100 / den_val
+            note = f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} per {_fmt(den_val)} = {_fmt(value)}%"
+            return value, half, "%", note, nm.end()
+        den = parse(den_run, lex)
+        if den is None or den.value == 0 or den.low is not None:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 28
+            value = sgn * num.value / den.value
+        note = (
+            f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} / {_fmt(den.value)} = {_fmt(value)}"
+        )
+        return value, ZERO, "times", note, nm.end()
+
+    def fraction(
+        self,
+        a: int,
+        b: int,
+        whole: Decimal = ZERO,
+        start: int | None = None,
+        notes: list[str] | None = None,
+    ) -> Quantity | None:
+        fv = self.fraction_value(a, b)
+        if fv is None:
+            return None
+        value, half, unit, note, end = fv
+        notes = (notes or []) + [note]
+        if whole:
+            value += whole
+            notes.append(f"'又' adds the whole part {_fmt(whole)} → {_fmt(value)}")
+        sgn, sstart = self.sign(start if start is not None else a)
+        value *= sgn
+        half *= 1
+        dim = "percent" if unit == "%" else "ratio"
+        qpre, qstart = self.pre_qualifier(sstart)
+        qpost, pend = self.post_qualifier(end, dim)
+        s = qstart if qpre is not None else sstart
+        fake = _Unit("", unit, dim, ONE, end, "")
+        return self.finish(
+            s,
+            max(end, pend),
+            value,
+            value - half,
+            value + half,
+            fake,
+            dim,
+            qpre,
+            qpost,
+            "rounded" if half else "exact",
+            False,
+            bool(half),
+            notes,
+            Parsed(value, 0),
+        )
+
+    def arabic_special(self, a: int, nend: int, run: str) -> Quantity | int | None:
+        """Scientific notation (2e5, 12.32e+14) and slash fractions (3/5)."""
+        v = self.v
+        if v.startswith("k", nend) and not _LETTER.match(v[nend + 1 : nend + 2]):
+            sgn, sstart = self.sign(a)
+            value = sgn * Decimal(run.replace(",", "")) * 1000
+            u = self.match_unit(nend + 1, after_magnitude=True)
+            if u is not None and u.dimension in ("percent", "percentage_point"):
+                pv = value * u.factor
+                return self.make(
+                    sstart,
+                    u.end,
+                    pv,
+                    pv,
+                    pv,
+                    u.unit,
+                    u.dimension,
+                    None,
+                    "exact",
+                    False,
+                    False,
+                    [f"'{run}k' → × 1000", u.note],
+                )
+            if u is None:
+                return self.make(
+                    sstart,
+                    nend + 1,
+                    value,
+                    value,
+                    value,
+                    "",
+                    "number",
+                    None,
+                    "exact",
+                    False,
+                    False,
+                    [f"'{run}k' → × 1000"],
+                )
+        pm = _POWER.match(v, nend)
+        if pm:
+            sgn, sstart = self.sign(a)
+            exp = int(pm.group(2)) * (-1 if pm.group(1).count("-") % 2 else 1)
+            with localcontext() as ctx:
+                ctx.prec = 28
+                value = (sgn * Decimal(run)) ** exp
+            return self.make(
+                sstart,
+                pm.end(),
+                value,
+                value,
+                value,
+                "",
+                "number",
+                None,
+                "exact",
+                False,
+                False,
+                [f"'{run}{pm.group()}' → {_fmt(value)}"],
+            )
+        em = _EXP.match(v, nend)
+        if em and not _LETTER.match(v[em.end() : em.end() + 1]):
+            sgn, sstart = self.sign(a)
+            value = sgn * Decimal(run.replace(",", "") + em.group().lower())
+            return self.make(
+                sstart,
+                em.end(),
+                value,
+                value,
+                value,
+                "",
+                "number",
+                None,
+                "exact",
+                False,
+                False,
+                [f"'{run}{em.group()}' → {_fmt(value)}"],
+            )
+        if v.startswith("/", nend) and "." not in run:
+            fm = _SLASH_DEN.match(v, nend + 1)
+            if not fm:
+                return None
+            if v.startswith("/", fm.end()) or v.startswith("-", fm.end()):
+                return fm.end()  # a date such as 2022/1/5
+            den = Decimal(fm.group())
+            if den == 0:
+                return None
+            sgn, sstart = self.sign(a)
+            with localcontext() as ctx:
+                ctx.prec = 28
+                value = sgn * Decimal(run) / den
+            return self.make(
+                sstart,
+                fm.end(),
+                value,
+                value,
+                value,
+                "times",
+                "ratio",
+                None,
+                "exact",
+                False,
+                False,
+                [f"'{run}/{fm.group()}' → {_fmt(value)}"],
+            )
+        return None
+
+    def discount(self, a: int, nend: int, parsed: Parsed, run: str, notes: list[str]):
+        val = parsed.value
+        if parsed.digit_string or val >= 10:
+            pct = val
+        elif val > 0:
+            pct = val * 10
+        else:
+            return None
+        if pct >= 100 or pct <= 0 or (val == 10 and not parsed.digit_string):
+            return None
+        notes.append(f"'{run}折' → {_fmt(pct)}% of the price")
+        return self.make(
+            a, nend + 1, pct, pct, pct, "%", "percent", "折", "exact", False, False, notes
+        )
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def _clean(d: Decimal | None) -> Decimal | None:
+    if d is None:
+        return None
+    if d == d.to_integral_value():
+        return d.quantize(ONE) if d.adjusted() < 28 else d
+    return d.normalize()
+
+
+def extract(doc: Document, extra_dirs: tuple[str, ...] = ()) -> list[Quantity]:
+    """All quantities in the document, in order of appearance."""
+    r = _Resolver(doc, get_matcher(extra_dirs))
+    found = list(r.quantities())
+    fixed = list(r.phrases())
+    if fixed:
+        taken = _Spans([(q.vstart, q.vend) for q in fixed])
+        found = [q for q in found if not taken.covering(q.vstart)] + fixed
+        found.sort(key=lambda q: q.vstart)
+    return found

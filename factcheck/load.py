@@ -1,0 +1,477 @@
+"""Load documents: bytes -> decoded text -> Document with an analysis view.
+
+The analysis view is the text the extractor reads: markup removed (HTML tags, scripts,
+styles, YAML front matter, URLs), full-width forms folded to ASCII, and the gaps that PDF
+extraction leaves inside numbers and words closed ("82.0 亿个", "近 80\\n\\n家"). Every view
+offset maps back to the decoded source text through an OffsetMap, so reported positions
+are positions in the file an editor opens.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .model import Document, OffsetMap
+
+EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """The input cannot be read as a text document. str(e) is the reason."""
+
+
+# ---------------------------------------------------------------- decoding
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode bytes to text. Returns (text, encoding). Raises LoadError."""
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as e:
+            raise LoadError(
+                f"invalid UTF-8 after a UTF-8 byte-order mark (byte {e.start + 3})"
+            ) from e
+    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(enc), "utf-16"
+            except UnicodeDecodeError as e:
+                raise LoadError(f"invalid UTF-16 text (byte {e.start + 2})") from e
+    if not data:
+        return "", "utf-8"
+    try:
+        text = data.decode("utf-8")
+        enc = "utf-8"
+    except UnicodeDecodeError:
+        text, enc = _detect(data)
+    if _looks_binary(text):
+        raise LoadError("binary data, not text")
+    return text, enc
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # lazy: keeps start-up fast
+
+    if b"\x00" in data[:4096]:
+        # No BOM: UTF-16 text has NUL in every other byte for ASCII, binary files do not.
+        even = data[0:4096:2].count(0)
+        odd = data[1:4096:2].count(0)
+        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+            if zeros > len(data[:4096]) // 8:
+                try:
+                    return data.decode(enc), "utf-16"
+                except UnicodeDecodeError:
+                    pass
+        raise LoadError("binary data, not text")
+    results = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"])
+    best = results.best()
+    if best is None:
+        results = from_bytes(data)
+        best = results.best()
+    if best is None or best.encoding not in {"gb18030", "gbk", "gb2312", "big5", "utf_16", "utf_8"}:
+        raise LoadError("cannot decode: not UTF-8, GB18030/GBK, Big5 or UTF-16 text")
+    return str(best), best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    return len(_CONTROL.findall(sample)) > max(8, len(sample) // 100)
+
+
+# ---------------------------------------------------------------- view building
+
+_WS = re.compile(r"[ \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_WIDTH = str.maketrans(
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},
+        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},
+        "％": "%",
+        "．": ".",
+        "－": "-",
+        "−": "-",
+        "＋": "+",
+        "／": "/",
+        "～": "~",
+        "＄": "$",
+        "＜": "<",
+        "＞": ">",
+        "＝": "=",
+        "﹪": "%",
+        "＆": "&",
+        "ｋ": "k",
+        "Ｋ": "K",
+    }
+)
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c == "〇"
+
+
+def _ends_number(view: str, a: int) -> bool:
+    """The text before offset a ends in a number (80, 1.5万亿): a break here splits a quantity."""
+    c = view[a - 1]
+    if c.isdigit():
+        return True
+    return c in "十百千万亿" and any(ch.isdigit() for ch in view[max(0, a - 5) : a - 1])
+
+
+def _is_wrapped(view: str) -> bool:
+    """PDF-extracted text: most lines stop mid-sentence (no closing punctuation)."""
+    lines = [ln.strip() for ln in view.split("\n")]
+    lines = [ln for ln in lines if len(ln) >= 6]
+    if len(lines) < 8:
+        return False
+    open_end = sum(1 for ln in lines if _is_han(ln[-1]) or ln[-1].isdigit())
+    return open_end / len(lines) >= 0.5
+
+
+def _removals(view: str) -> list[tuple[int, int]]:
+    """View spans to drop: URLs, and whitespace gaps inside numbers and words."""
+    spans = [m.span() for m in _URL.finditer(view)]
+    wrapped = _is_wrapped(view)
+    n = len(view)
+    for m in _WS.finditer(view):
+        a, b = m.span()
+        if a == 0 or b >= n:
+            continue
+        c1, c2 = view[a - 1], view[b]
+        d1, d2 = c1.isdigit(), c2.isdigit()
+        h1, h2 = _is_han(c1), _is_han(c2)
+        if not ((h1 or d1) and (h2 or d2 or c2 in "%‰")) or (d1 and d2):
+            continue
+        nl = view.count("\n", a, b)
+        if nl > 2:
+            continue  # two blank lines: a real break
+        if nl and not wrapped and not (_ends_number(view, a) and (h2 or c2 in "%‰")):
+            continue  # a paragraph break, unless it splits a number from its unit
+        spans.append((a, b))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def build_view(pieces: list[tuple[int, str]]) -> tuple[str, OffsetMap]:
+    """pieces: (source offset, text) in order. Returns the analysis view and its map."""
+    raw = "".join(t for _, t in pieces).translate(_WIDTH)
+    bps_v: list[int] = []
+    bps_s: list[int] = []
+    pos = 0
+    for s, t in pieces:
+        if t:
+            bps_v.append(pos)
+            bps_s.append(s)
+            pos += len(t)
+    kept: list[tuple[int, int]] = []
+    cur = 0
+    for a, b in _removals(raw):
+        if a > cur:
+            kept.append((cur, a))
+        cur = max(cur, b)
+    if cur < len(raw):
+        kept.append((cur, len(raw)))
+    out_v: list[int] = []
+    out_s: list[int] = []
+    chunks: list[str] = []
+    fpos = 0
+    j = 0
+    for a, b in kept:
+        chunks.append(raw[a:b])
+        while j + 1 < len(bps_v) and bps_v[j + 1] <= a:
+            j += 1
+        k = j
+        p = a
+        while p < b:
+            seg_end = bps_v[k + 1] if k + 1 < len(bps_v) else b
+            end = min(seg_end, b)
+            out_v.append(fpos + (p - a))
+            out_s.append(bps_s[k] + (p - bps_v[k]) if bps_v else p)
+            p = end
+            k += 1
+        fpos += b - a
+    return "".join(chunks), OffsetMap(tuple(out_v), tuple(out_s))
+
+
+# ---------------------------------------------------------------- HTML
+
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "hr",
+    "dd",
+    "dt",
+    "figcaption",
+    "figure",
+    "title",
+    "main",
+    "aside",
+    "nav",
+}
+_SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
+_TAGS = re.compile(r"<(?:p|div|br|span|a|html|body|h[1-6]|li|table|font|strong|img)\b[^>]*>", re.I)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self, text: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.base = base
+        self.line_starts = [0]
+        for m in re.finditer("\n", text):
+            self.line_starts.append(m.end())
+        self.pieces: list[tuple[int, str]] = []
+        self.skip = 0
+        self.title: list[str] = []
+        self.in_title = False
+
+    def _pos(self) -> int:
+        line, col = self.getpos()
+        return self.base + self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in _SKIP and tag != "head":
+            self.skip += 1
+        if tag == "title":
+            self.in_title = True
+        if tag in _BLOCK:
+            self.pieces.append((self._pos(), "\n"))
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in _BLOCK:
+            self.pieces.append((self._pos(), "\n"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP and tag != "head" and self.skip:
+            self.skip -= 1
+        if tag == "title":
+            self.in_title = False
+        if tag in _BLOCK:
+            self.pieces.append((self._pos(), "\n"))
+
+    def _text(self, t: str) -> None:
+        if self.in_title:
+            self.title.append(t)
+            return
+        if not self.skip:
+            self.pieces.append((self._pos(), t))
+
+    def handle_data(self, data: str) -> None:
+        self._text(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._text(html.unescape(f"&{name};"))
+
+    def handle_charref(self, name: str) -> None:
+        self._text(html.unescape(f"&#{name};"))
+
+
+def _html_pieces(text: str, base: int) -> tuple[list[tuple[int, str]], str | None]:
+    p = _TextParser(text, base)
+    p.feed(text)
+    p.close()
+    title = "".join(p.title).strip() or None
+    return p.pieces, title
+
+
+def looks_like_html(body: str) -> bool:
+    head = body[:20000]
+    return len(_TAGS.findall(head)) >= 3 or head.lstrip().lower().startswith(("<!doctype", "<html"))
+
+
+# ---------------------------------------------------------------- front matter and dates
+
+_FM = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_CN_DATE = re.compile(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+
+
+def parse_date(value: object) -> str | None:
+    """Normalise a date (YAML date, ISO, RFC 2822, 2022年7月2日) to yyyy-mm-dd."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is None:
+        return None
+    s = str(value).strip()
+    m = _CN_DATE.search(s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    try:
+        return parsedate_to_datetime(s).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _front_matter(text: str) -> tuple[int, str | None, str | None]:
+    """Returns (body start offset, title, date) from YAML front matter, if any."""
+    m = _FM.match(text)
+    if not m:
+        return 0, None, None
+    import yaml
+
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        meta = None
+    if not isinstance(meta, dict):
+        return m.end(), None, None
+    title = meta.get("title")
+    title = str(title).strip() if title is not None else None
+    return m.end(), title or None, parse_date(meta.get("date"))
+
+
+# ---------------------------------------------------------------- documents
+
+
+def kind_of(path: str, body: str) -> str:
+    kind = EXTENSIONS.get(Path(path).suffix.lower(), "txt")
+    if kind != "html" and looks_like_html(body):
+        return "html"
+    return kind
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return tuple(starts)
+
+
+def parse_document(path: str, text: str, encoding: str = "utf-8", sha256: str = "") -> Document:
+    """Build a Document from decoded text. Pure: same input, same Document."""
+    body_start, title, when = _front_matter(text)
+    body = text[body_start:]
+    kind = kind_of(path, body)
+    if kind == "html":
+        pieces, html_title = _html_pieces(body, body_start)
+        title = title or html_title
+    else:
+        pieces = [(body_start, body)]
+    view, vmap = build_view(pieces)
+    first = re.search(r"\S[^\n]*", view)
+    headline_end = first.end() if first else 0
+    if title is None and first:
+        title = first.group().strip().lstrip("#").strip() or None
+    return Document(
+        path=path,
+        text=text,
+        view=view,
+        vmap=vmap,
+        title=title,
+        date=when,
+        encoding=encoding,
+        kind=kind,
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        headline_end=headline_end,
+        line_starts=_line_starts(text),
+    )
+
+
+def load_bytes(path: str, data: bytes) -> Document:
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"file too large ({len(data)} bytes; limit {MAX_BYTES})")
+    text, enc = decode_bytes(data)
+    return parse_document(path, text, enc, hashlib.sha256(data).hexdigest())
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a path to read, or stdin's bytes."""
+
+    path: str
+    data: bytes | None = None
+
+
+def expand(paths: list[str]) -> Iterator[Source | tuple[str, str]]:
+    """Expand CLI paths: folders recursively (known extensions, sorted), '-' for stdin.
+
+    Yields Source objects, or (path, reason) for inputs that cannot be read at all.
+    """
+    import sys
+
+    for p in paths:
+        if p == "-":
+            yield Source("<stdin>", sys.stdin.buffer.read())
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(
+                f
+                for f in path.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in EXTENSIONS
+                and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            )
+            yield from (Source(str(f)) for f in files)
+        elif path.is_file():
+            yield Source(str(path))
+        elif path.exists():
+            yield (p, "not a regular file")
+        else:
+            yield (p, "no such file or directory")
+
+
+def load_source(src: Source) -> Document:
+    """Read and parse one Source. Raises LoadError with a one-line reason."""
+    data = src.data
+    if data is None:
+        try:
+            size = Path(src.path).stat().st_size
+            if size > MAX_BYTES:
+                raise LoadError(f"file too large ({size} bytes; limit {MAX_BYTES})")
+            data = Path(src.path).read_bytes()
+        except PermissionError as e:
+            raise LoadError("permission denied") from e
+        except OSError as e:
+            raise LoadError(e.strerror or str(e)) from e
+    return load_bytes(src.path, data)

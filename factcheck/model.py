@@ -1,0 +1,78 @@
+"""Domain types. Frozen dataclasses; numbers are Decimal."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Piecewise-linear map from analysis-view offsets to source offsets.
+
+    Segment i covers view offsets [vstarts[i], vstarts[i+1]) and maps v to
+    sstarts[i] + (v - vstarts[i]).
+    """
+
+    vstarts: tuple[int, ...]
+    sstarts: tuple[int, ...]
+
+    def to_source(self, v: int) -> int:
+        i = bisect_right(self.vstarts, v) - 1
+        if i < 0:
+            return v
+        return self.sstarts[i] + (v - self.vstarts[i])
+
+    def span(self, vstart: int, vend: int) -> tuple[int, int]:
+        """Source span [start, end) of the view span [vstart, vend)."""
+        if vend <= vstart:
+            s = self.to_source(vstart)
+            return s, s
+        return self.to_source(vstart), self.to_source(vend - 1) + 1
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str  # decoded source text; every reported offset points here
+    view: str  # analysis text: markup removed, widths normalised, PDF gaps closed
+    vmap: OffsetMap
+    title: str | None = None
+    date: str | None = None  # ISO yyyy-mm-dd
+    encoding: str = "utf-8"
+    kind: str = "txt"  # txt | md | html
+    sha256: str = ""
+    headline_end: int = 0  # view offset where the headline (first line) ends
+    line_starts: tuple[int, ...] = field(default=(0,), repr=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        i = bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A normalised quantity found in a document."""
+
+    start: int  # source offsets, [start, end)
+    end: int
+    vstart: int  # view offsets
+    vend: int
+    text: str
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    unit: str
+    dimension: str
+    qualifier: str | None = None
+    bound: str = "exact"  # exact | rounded | lower | upper | approx | range
+    low_open: bool = False
+    high_open: bool = False
+    derivation: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InputError:
+    path: str
+    reason: str

@@ -1,0 +1,320 @@
+"""Parse a numeral run (Arabic, Chinese, or mixed) into an exact Decimal.
+
+A run is what the extractor matched: digits, Chinese numeral characters, magnitudes
+(十百千万亿), the decimal point 点 and the approximation markers 几/多/余. Examples:
+"1.5万亿", "10,373", "一千二百三十四", "一万二", "三点五", "2千零30万", "十几", "500余万",
+"三四" (a range), "二〇二二" (a digit string).
+
+The parser is table-driven (digits and magnitudes come from rules/magnitudes.yaml) and pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .lexicon import Lexicon
+
+_ARABIC = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?|\.\d+")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    value: Decimal
+    res_exp: int  # the stated precision is 10**res_exp (last nonzero digit, or last decimal)
+    decimals: int | None = None  # digits after the decimal point, None for integers
+    low: Decimal | None = None  # set for ranges and approximate numerals
+    high: Decimal | None = None
+    low_open: bool = False
+    high_open: bool = False
+    approx: str | None = None  # 几 / 多 / 余 / range
+    digit_string: bool = False  # 二〇二二: digits read one by one, no magnitudes
+    has_arabic: bool = False
+    has_digit: bool = True  # False for magnitude-only runs such as 千亿
+
+
+@dataclass(frozen=True)
+class _Tok:
+    kind: str  # num | dig | small | big | point | approx
+    text: str
+    value: Decimal = Decimal(0)
+    exp: int = 0
+    decimals: int | None = None
+
+
+def tokenize(run: str, lex: Lexicon) -> list[_Tok] | None:
+    toks: list[_Tok] = []
+    i = 0
+    n = len(run)
+    while i < n:
+        c = run[i]
+        if c.isdigit() or (c == "." and i + 1 < n and run[i + 1].isdigit()):
+            m = _ARABIC.match(run, i)
+            if not m:
+                return None
+            s = m.group().replace(",", "").replace("，", "")
+            dec = len(s.split(".")[1]) if "." in s else None
+            toks.append(_Tok("num", m.group(), Decimal(s), decimals=dec))
+            i = m.end()
+            continue
+        if c in lex.digits:
+            toks.append(_Tok("dig", c, Decimal(lex.digits[c])))
+        elif c in lex.small_units:
+            toks.append(_Tok("small", c, exp=lex.small_units[c]))
+        elif c in lex.big_units:
+            toks.append(_Tok("big", c, exp=lex.big_units[c]))
+        elif c in lex.points:
+            toks.append(_Tok("point", c))
+        elif c in lex.approx_markers:
+            toks.append(_Tok("approx", c))
+        else:
+            return None
+        i += 1
+    return toks
+
+
+def _trailing_zeros(v: Decimal) -> int:
+    if v == 0 or v != v.to_integral_value():
+        return 0
+    s = str(int(abs(v)))
+    return len(s) - len(s.rstrip("0"))
+
+
+def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
+    """Evaluate tokens without approximation markers.
+
+    Returns (value, decimals, decimal_exp) where decimals is the count of stated decimal
+    digits (None for an integer) and decimal_exp the power of ten applied after them.
+    """
+    groups: list[tuple[Decimal, int, bool]] = []  # (value, exp, holds the decimal)
+    section = Decimal(0)
+    pending: Decimal | None = None
+    pending_simple = False  # a single Chinese digit: may take an implied place (一万二)
+    last_unit = None  # exponent of the last unit seen, for the implied place
+    zero_gap = False
+    small_seen: int | None = None
+    decimals: int | None = None
+    dec_exp = 0
+    section_has_dec = False
+    i = 0
+    n = len(toks)
+
+    def resolve(implied: bool = True) -> Decimal:
+        if pending is None:
+            return Decimal(0)
+        if implied and pending_simple and last_unit is not None and not zero_gap and last_unit >= 1:
+            return pending * (Decimal(10) ** (last_unit - 1))
+        return pending
+
+    while i < n:
+        t = toks[i]
+        if t.kind in ("num", "dig"):
+            if pending is not None:
+                return None  # two numbers in a row: not one numeral
+            if t.kind == "dig" and t.value == 0:
+                zero_gap = True
+                i += 1
+                continue
+            pending = t.value
+            pending_simple = t.kind == "dig"
+            if t.decimals is not None:
+                if decimals is not None:
+                    return None
+                decimals = t.decimals
+                section_has_dec = True
+        elif t.kind == "small":
+            if small_seen is not None and t.exp >= small_seen:
+                return None  # 十百, 千千: out of order
+            mult = pending if pending is not None else Decimal(1)
+            if pending is not None and not pending_simple and mult != mult.to_integral_value():
+                return None
+            section += mult * (Decimal(10) ** t.exp)
+            small_seen = t.exp
+            pending = None
+            last_unit = t.exp
+            zero_gap = False
+        elif t.kind == "big":
+            v = section + resolve(implied=False)
+            carried = section_has_dec
+            combined_exp = 0
+            while groups and groups[-1][1] <= t.exp:
+                gv, ge, gd = groups.pop()
+                v += gv
+                combined_exp = max(combined_exp, ge)
+                carried = carried or gd
+            if v == 0 and not combined_exp:
+                return None  # 万 with nothing to multiply
+            if carried:
+                dec_exp += t.exp
+            groups.append((v * (Decimal(10) ** t.exp), t.exp + combined_exp, carried))
+            section = Decimal(0)
+            pending = None
+            small_seen = None
+            last_unit = t.exp
+            zero_gap = False
+            section_has_dec = False
+        elif t.kind == "point":
+            if decimals is not None:
+                return None
+            whole = section + resolve()
+            digits = ""
+            j = i + 1
+            while j < n and toks[j].kind in ("dig", "num"):
+                if toks[j].kind == "num":
+                    if toks[j].decimals is not None:
+                        return None
+                    digits += toks[j].text
+                else:
+                    digits += str(int(toks[j].value))
+                j += 1
+            if not digits:
+                return None
+            pending = whole + Decimal("0." + digits)
+            pending_simple = False
+            section = Decimal(0)
+            small_seen = None
+            decimals = len(digits)
+            section_has_dec = True
+            i = j
+            continue
+        else:
+            return None
+        i += 1
+    value = sum((g[0] for g in groups), Decimal(0)) + section + resolve()
+    return value, decimals, dec_exp
+
+
+def _res_exp(value: Decimal, decimals: int | None, dec_exp: int) -> int:
+    if decimals is not None:
+        return dec_exp - decimals
+    return _trailing_zeros(value)
+
+
+def _digit_string(toks: list[_Tok]) -> Parsed | None:
+    if len(toks) < 2 or any(t.kind != "dig" for t in toks):
+        return None
+    vals = [int(t.value) for t in toks]
+    if len(vals) == 2 and vals[1] == vals[0] + 1 and vals[0] > 0:
+        lo, hi = Decimal(vals[0]), Decimal(vals[1])
+        return Parsed(lo, 0, low=lo, high=hi, approx="range")
+    v = Decimal("".join(str(d) for d in vals))
+    return Parsed(v, 0, digit_string=True)
+
+
+def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
+    """三四十 -> [30, 40]; 两三千 -> [2000, 3000]; 十七八 -> [17, 18]."""
+    for i in range(len(toks) - 1):
+        a, b = toks[i], toks[i + 1]
+        if a.kind == "dig" and b.kind == "dig" and a.value > 0 and b.value == a.value + 1:
+            if i > 0 and toks[i - 1].kind in ("dig", "num"):
+                return None
+            if i + 2 < len(toks) and toks[i + 2].kind in ("dig", "num"):
+                return None
+            lo = _core(toks[: i + 1] + toks[i + 2 :])
+            hi = _core(toks[:i] + toks[i + 1 :])
+            if lo is None or hi is None:
+                return None
+            return Parsed(
+                lo[0], _res_exp(lo[0], lo[1], lo[2]), low=lo[0], high=hi[0], approx="range"
+            )
+    return None
+
+
+def parse(run: str, lex: Lexicon) -> Parsed | None:
+    toks = tokenize(run, lex)
+    if not toks:
+        return None
+    has_arabic = any(t.kind == "num" for t in toks)
+    has_digit = any(t.kind in ("num", "dig") for t in toks) or toks[0].text in ("十", "拾")
+    marks = [i for i, t in enumerate(toks) if t.kind == "approx"]
+    if len(marks) > 1:
+        return None
+    if marks:
+        return _approx(toks, marks[0], lex, has_arabic)
+    if not any(t.kind in ("small", "big", "point", "num") for t in toks):
+        ds = _digit_string(toks)
+        if ds is not None:
+            return ds
+    if sum(1 for t in toks if t.kind == "dig") >= 2:
+        rng = _consecutive_range(toks)
+        if rng is not None:
+            return rng
+    core = _core(toks)
+    if core is None:
+        return None
+    value, decimals, dec_exp = core
+    return Parsed(
+        value,
+        _res_exp(value, decimals, dec_exp),
+        decimals=decimals,
+        has_arabic=has_arabic,
+        has_digit=has_digit,
+    )
+
+
+def _approx(toks: list[_Tok], k: int, lex: Lexicon, has_arabic: bool) -> Parsed | None:
+    mark = toks[k].text
+    kind = lex.approx_markers[mark]
+    before, after = toks[:k], toks[k + 1 :]
+    if any(t.kind not in ("small", "big") for t in after):
+        return None
+    scale_exp = sum(t.exp for t in after)
+    if kind == "some":  # 几
+        if not before:  # 几十, 几百万: several of the first unit
+            if not after or after[0].kind != "small" and after[0].kind != "big":
+                return None
+            unit = Decimal(10) ** scale_exp
+            return Parsed(unit, scale_exp, low=unit, high=9 * unit, approx=mark, has_digit=False)
+        if after and after[0].kind == "small":
+            return None  # 二百几十: not supported
+        core = _core(before)
+        if core is None:
+            return None
+        x = core[0]
+        last = before[-1]
+        place = (
+            0
+            if last.kind == "dig" and last.value == 0
+            else (last.exp - 1 if last.kind == "small" else 0)
+        )
+        if last.kind == "big":
+            place = last.exp - 1
+        m = Decimal(10) ** scale_exp
+        p = Decimal(10) ** max(place, 0)
+        return Parsed(
+            x * m,
+            max(place, 0) + scale_exp,
+            low=(x + p) * m,
+            high=(x + 9 * p) * m,
+            approx=mark,
+            has_arabic=has_arabic,
+        )
+    # 多 / 余: more than X, less than the next step of its last stated digit
+    if not before:
+        return None
+    last = before[-1]
+    if last.kind == "dig" and len(before) == 1:
+        return None  # 一多, 三余: not a numeral
+    if last.kind == "num" and last.decimals is None and last.value < 10:
+        return None  # 3多 is not a numeral either
+    core = _core(before)
+    if core is None:
+        return None
+    x, decimals, dec_exp = core
+    res = _res_exp(x, decimals, dec_exp)
+    if after and after[0].kind == "small":
+        return None
+    m = Decimal(10) ** scale_exp
+    step = Decimal(10) ** res
+    return Parsed(
+        x * m,
+        res + scale_exp,
+        decimals=decimals,
+        low=x * m,
+        high=(x + step) * m,
+        low_open=True,
+        high_open=True,
+        approx=mark,
+        has_arabic=has_arabic,
+    )

@@ -1,0 +1,71 @@
+"""Rich terminal rendering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..model import InputError
+from ..pipeline import Extracted
+
+
+def thousands(d: Decimal | None) -> str:
+    if d is None:
+        return "∞"
+    from ..extract import format_decimal
+
+    s = format_decimal(d)
+    neg = s.startswith("-")
+    s = s.lstrip("-")
+    whole, _, frac = s.partition(".")
+    whole = f"{int(whole):,}"
+    return ("-" if neg else "") + whole + ("." + frac if frac else "")
+
+
+def interval(q) -> str:
+    lo = "-∞" if q.low is None else thousands(q.low)
+    hi = "∞" if q.high is None else thousands(q.high)
+    left = "(" if q.low is None or q.low_open else "["
+    right = ")" if q.high is None or q.high_open else "]"
+    return f"{left}{lo}, {hi}{right}"
+
+
+def render_extract(results: Iterable[Extracted | InputError], *, explain: bool = False) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    out = Console()
+    if not out.is_terminal:
+        out = Console(width=200)  # piped or captured: do not fold numbers
+    err = Console(stderr=True)
+    status = 0
+    for r in results:
+        if isinstance(r, InputError):
+            err.print(f"factcheck: {r.path}: {r.reason}", markup=False, highlight=False)
+            status = 2
+            continue
+        table = Table(title=f"{r.doc.path} — {len(r.quantities)} quantities", title_justify="left")
+        for col, just in (
+            ("location", "left"),
+            ("text", "left"),
+            ("value", "right"),
+            ("unit", "left"),
+            ("interval", "left"),
+            ("qualifier", "left"),
+        ):
+            table.add_column(col, justify=just, overflow="fold")
+        for q in r.quantities:
+            line, col = r.doc.line_col(q.start)
+            text = q.text.replace("\n", "⏎")
+            if explain:
+                text += "\n" + "\n".join(f"  {s}" for s in q.derivation)
+            table.add_row(
+                f"{r.doc.path}:{line}:{col}",
+                text,
+                thousands(q.value),
+                q.unit or "—",
+                interval(q),
+                q.qualifier or "",
+            )
+        out.print(table)
+    return status

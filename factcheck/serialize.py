@@ -1,0 +1,30 @@
+"""Plain-data records for quantities (the extract JSON/JSONL contract)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .extract import format_decimal
+from .model import Document, Quantity
+
+
+def dec_str(d: Any) -> str | None:
+    return None if d is None else format_decimal(d)
+
+
+def quantity_record(doc: Document, q: Quantity) -> dict[str, Any]:
+    line, col = doc.line_col(q.start)
+    return {
+        "path": doc.path,
+        "line": line,
+        "column": col,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "value": dec_str(q.value),
+        "low": dec_str(q.low),
+        "high": dec_str(q.high),
+        "unit": q.unit,
+        "dimension": q.dimension,
+        "qualifier": q.qualifier,
+    }

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import json
+
+from conftest import EXAMPLES, run_cli
+
+from factcheck import __version__
+
+
+def test_version() -> None:
+    r = run_cli("--version")
+    assert r.returncode == 0
+    assert r.stdout.decode().strip() == f"factcheck {__version__}"
+
+
+def test_help_lists_commands_and_examples() -> None:
+    r = run_cli("--help")
+    assert r.returncode == 0
+    out = r.stdout.decode()
+    assert "extract" in out and "factcheck extract" in out
+
+
+def test_extract_jsonl_contract_on_examples() -> None:
+    r = run_cli("extract", str(EXAMPLES), "--format", "jsonl")
+    assert r.returncode == 0, r.stderr.decode()
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert rows
+    keys = {
+        "path",
+        "line",
+        "column",
+        "start",
+        "end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "unit",
+        "dimension",
+        "qualifier",
+    }
+    for row in rows:
+        assert keys <= set(row)
+        text = (
+            (EXAMPLES.parent / row["path"]).read_text(encoding="utf-8")
+            if not row["path"].startswith("/")
+            else open(row["path"], encoding="utf-8").read()
+        )
+        assert text[row["start"] : row["end"]] == row["text"]
+
+
+def test_extract_table_and_explain() -> None:
+    r = run_cli("extract", str(EXAMPLES / "2023-01-shenzhen-industry.txt"), "--explain")
+    assert r.returncode == 0
+    out = r.stdout.decode()
+    assert "1,100,000,000,000" in out
+    assert "qualifier '超过'" in out
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02\x03binary\x00\xff" * 50)
+    good = tmp_path / "good.txt"
+    good.write_text("投资总额1020亿元。", encoding="utf-8")
+    r = run_cli("extract", str(bad), str(good), "--format", "jsonl")
+    assert r.returncode == 2
+    err = r.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "bad.txt" in err[0] and "binary" in err[0]
+    rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
+    assert [row["value"] for row in rows] == ["102000000000"]
+
+
+def test_missing_file_and_stdin() -> None:
+    r = run_cli("extract", "nope/missing.txt", "-", "--format", "jsonl", input="近80家".encode())
+    assert r.returncode == 2
+    assert "missing.txt" in r.stderr.decode()
+    row = json.loads(r.stdout.decode())
+    assert row["path"] == "<stdin>" and row["high"] == "80" and row["low"] is None
