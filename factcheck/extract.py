@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
-from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon
+from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon, load_raw
 from .model import Document, Quantity
 from .numerals import Parsed, parse
 
@@ -28,6 +28,8 @@ _EXP = re.compile(r"[eE][+-]?\d+")
 _LIST_PP = re.compile(r"(?:[、,，和及与][\d.]+个)*[、,，和及与][\d.]+(个百分点)")
 _POWER = re.compile(r"\^([+-]*)(\d+)")
 _SLASH_DEN = re.compile(r"\d+(?![\d.])")
+_DATE_TAIL = re.compile(r"(?:[/-]\d+)+")
+_MINUTES = re.compile(r"[零〇]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})分(?!之)")
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Matcher:
     post_max: int
     prefix_max: int
     phrases: re.Pattern[str] | None
+    pre_blockers: dict[str, frozenset[str]]
 
 
 @functools.lru_cache(maxsize=8)
@@ -67,6 +70,12 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
     codes = (
         re.compile("|".join(f"(?:{p})" for p in lex.code_patterns)) if lex.code_patterns else None
     )
+    qua, _ = load_raw("qualifiers", extra_dirs)
+    pre_blockers = {
+        str(k): frozenset(str(c) for c in (v or []))
+        for k, v in (qua.get("pre_blockers") or {}).items()
+        if k != "__line__"
+    }
     cal = tuple(
         (str(c["suffix"]), int(c["min"]), int(c["max"]), c.get("digits"), str(c["kind"]))
         for c in sorted(lex.calendar, key=lambda c: len(str(c["suffix"])), reverse=True)
@@ -77,7 +86,9 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         stop=stop,
         codes=codes,
         unit_max=max(len(f) for f in lex.units),
-        unit_first=frozenset(f[0] for f in lex.units) | frozenset("分折番/又"),
+        unit_first=frozenset(f[0] for f in lex.units)
+        | frozenset("分折番/又")
+        | frozenset(c[0] for c in lex.range_connectors),
         magnitude_chars=frozenset(lex.small_units) | frozenset(lex.big_units),
         big_chars=frozenset(lex.big_units),
         calendar=cal,
@@ -89,6 +100,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         phrases=re.compile("|".join(map(re.escape, sorted(lex.phrases, key=len, reverse=True))))
         if lex.phrases
         else None,
+        pre_blockers=pre_blockers,
     )
 
 
@@ -218,6 +230,8 @@ class _Resolver:
         for L in range(min(self.m.pre_max, b), 0, -1):
             q = lex.qualifiers_pre.get(v[b - L : b])
             if q is not None:
+                if b - L > 0 and v[b - L - 1] in self.m.pre_blockers.get(q.form, ()):
+                    return None, a  # 签约, 附近: the qualifier is the end of another word
                 return q, b - L
         return None, a
 
@@ -252,10 +266,18 @@ class _Resolver:
 
     def blocked_before(self, a: int) -> bool:
         v = self.v
-        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "+_#@"):
+        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@"):
             return True
+        if (
+            a > 1
+            and v[a - 1] == "+"
+            and (v[a - 2] == "+" or (v[a - 2].isascii() and v[a - 2].isalnum()))
+        ):
+            return True  # a code: 20+8, C++11
         if a > 1 and v[a - 1] == "." and v[a - 2].isdigit():
             return True
+        if a > 1 and v[a - 1] in "-_" and _LETTER.match(v[a - 2]):
+            return True  # a code: COVID-19, ISO-9001
         for L in range(min(self.m.ordinal_max, a), 0, -1):
             if v[a - L : a] in self.lex.ordinal_prefixes:
                 return True
@@ -313,7 +335,9 @@ class _Resolver:
                 nxt = v[b : b + 1]
                 if nxt not in unit_first and not self._isolated(a, b):
                     continue
-            if self.stops.covering(a) or self.codes.covering(a):
+            if self.codes.covering(a) or (
+                self.stops.covering(a) and not v.startswith("分之", b)  # 十分之六 is a fraction
+            ):
                 continue
             if self.blocked_before(a):
                 continue
@@ -366,6 +390,14 @@ class _Resolver:
         after = v[b] if b < len(v) else "\n"
         return before == "\n" and after in "\n"
 
+    def _range_follows(self, parsed: Parsed, nend: int) -> bool:
+        """The number opens a range with a unit: 两到三年, 三至五个, 2000~3000人."""
+        rng = self.range_partner(nend, None)
+        if not isinstance(rng, tuple) or rng[2] is None:
+            return False
+        hi = rng[0].high if rng[0].high is not None else rng[0].value
+        return hi > parsed.value
+
     def resolve(self, a: int, b: int) -> Quantity | int | None:
         v, lex = self.v, self.lex
         # fractions and percent prefixes: 八分之一, 百分之三十, 千分之五
@@ -391,8 +423,18 @@ class _Resolver:
                 return special
         if unit is None:
             cal = self.calendar_kind(parsed, run, nend)
+            if cal == "hour":  # 9时30分: the minutes belong to the time of day
+                for suf in ("时", "點", "点"):
+                    if v.startswith(suf, nend):
+                        mm = _MINUTES.match(v, nend + len(suf))
+                        if mm:
+                            return mm.end()
             if cal is not None:
                 return nend
+            if any(c in lex.points for c in v[a:b]):
+                for e in (nend, b):
+                    if v.startswith("分", e) and not v.startswith("分之", e):
+                        return e + 1  # 9点30分, 三点二十分: a time of day, not 9.3
         elif unit.dimension == "duration" and unit.form in ("年", "日"):
             cal = self.calendar_kind(parsed, run, nend)
             if cal is not None:
@@ -405,7 +447,7 @@ class _Resolver:
         if (
             unit is None
             and v.startswith("折", nend)
-            and v[nend + 1 : nend + 2] not in "合算旧叠射腾返线中现扣价"
+            and (nend + 1 >= len(v) or v[nend + 1] not in "合算旧叠射腾返线中现扣价")
         ):
             return self.discount(a, nend, parsed, run, notes)
         if (
@@ -446,16 +488,23 @@ class _Resolver:
                 return nend  # 5G, 3D, 4K
             if v.startswith("+", nend) and v[nend + 1 : nend + 2].isdigit():
                 return nend  # "20+8"
-            if single_cn and not self._isolated(a, nend):
+            cn_range = self._range_follows(parsed, nend)
+            if single_cn and not self._isolated(a, nend) and not cn_range:
                 return None
-            if run.isdigit() and len(run) == 4 and 1900 <= int(run) <= 2100:
-                return nend  # a bare year: 2023长三角, 2022—2025
+            if (
+                run.isdigit()
+                and len(run) == 4
+                and 1900 <= int(run) <= 2100
+                and not self._range_follows(parsed, nend)
+            ):
+                dm = _DATE_TAIL.match(v, nend)
+                return dm.end() if dm else nend  # a bare year: 2023长三角, 2022—2025, 2023-1-5
             if (
                 not parsed.has_arabic
                 and parsed.decimals is None
                 and not any(c in self.m.magnitude_chars for c in run)
             ):
-                if not (single_cn and self._isolated(a, nend)):
+                if not (single_cn and self._isolated(a, nend)) and not cn_range:
                     return None
         quote = self.quotes.covering(a)
         sgn, sstart = self.sign(a)
@@ -620,6 +669,8 @@ class _Resolver:
         notes: list[str],
         parsed: Parsed,
     ) -> Quantity:
+        rounded = bound == "rounded" and low is not None and high is not None
+        half = (high - low) / 2 if rounded else ZERO
         forms = []
         for q in (qpre, qpost):
             if q is None:
@@ -660,6 +711,7 @@ class _Resolver:
             low_open,
             high_open,
             notes,
+            half,
         )
 
     def make(
@@ -676,6 +728,7 @@ class _Resolver:
         low_open: bool,
         high_open: bool,
         notes: list[str],
+        half: Decimal = ZERO,
     ) -> Quantity:
         s, e = self.doc.vmap.span(vstart, vend)
         return Quantity(
@@ -694,6 +747,7 @@ class _Resolver:
             low_open=low_open,
             high_open=high_open,
             derivation=tuple(notes),
+            half=half,
         )
 
     def range_partner(self, end: int, unit: _Unit | None):
@@ -779,8 +833,20 @@ class _Resolver:
             notes.append(f"'又' adds the whole part {_fmt(whole)} → {_fmt(value)}")
         sgn, sstart = self.sign(start if start is not None else a)
         value *= sgn
-        half *= 1
         dim = "percent" if unit == "%" else "ratio"
+        low, high, bound = value - half, value + half, "rounded" if half else "exact"
+        if not whole and sgn == 1:  # a range of fractions: 百分之三十至百分之五十
+            for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
+                if not self.v.startswith(conn, end):
+                    continue
+                mt = self.m.run.match(self.v, end + len(conn))
+                if mt and self.v.startswith("分之", mt.end()):
+                    fv2 = self.fraction_value(*mt.span())
+                    if fv2 is not None and fv2[2] == unit and fv2[0] > value:
+                        low, high, bound, end = value, fv2[0], "range", fv2[4]
+                        half = ZERO
+                        notes.append(f"range to {fv2[3]}")
+                break
         qpre, qstart = self.pre_qualifier(sstart)
         qpost, pend = self.post_qualifier(end, dim)
         s = qstart if qpre is not None else sstart
@@ -789,13 +855,13 @@ class _Resolver:
             s,
             max(end, pend),
             value,
-            value - half,
-            value + half,
+            low,
+            high,
             fake,
             dim,
             qpre,
             qpost,
-            "rounded" if half else "exact",
+            bound,
             False,
             bool(half),
             notes,
@@ -884,7 +950,8 @@ class _Resolver:
             if not fm:
                 return None
             if v.startswith("/", fm.end()) or v.startswith("-", fm.end()):
-                return fm.end()  # a date such as 2022/1/5
+                dm = _DATE_TAIL.match(v, fm.end())
+                return dm.end() if dm else fm.end()  # a date such as 2022/1/5
             den = Decimal(fm.group())
             if den == 0:
                 return None

@@ -40,6 +40,11 @@ class LoadError(Exception):
 # ---------------------------------------------------------------- decoding
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters usual in Chinese news text: ASCII, Latin-1, general punctuation to symbols and
+# box drawing, CJK punctuation, CJK ideographs (incl. extension A), full-width forms.
+_USUAL = re.compile(
+    r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u2bff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]"
+)
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -73,16 +78,23 @@ def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # lazy: keeps start-up fast
 
     if b"\x00" in data[:4096]:
-        # No BOM: UTF-16 text has NUL in every other byte for ASCII, binary files do not.
-        even = data[0:4096:2].count(0)
-        odd = data[1:4096:2].count(0)
-        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-            if zeros > len(data[:4096]) // 8:
-                try:
-                    return data.decode(enc), "utf-16"
-                except UnicodeDecodeError:
-                    pass
-        raise LoadError("binary data, not text")
+        # No BOM: NUL bytes mean UTF-16 or binary. Counting NULs cannot tell them apart (Chinese
+        # text has few: only ASCII and code points like U+4E00 contribute one), so decode both
+        # byte orders and keep the one that reads as text; binary data and the wrong byte order
+        # decode to scattered code points (or fail on lone surrogates).
+        chosen: tuple[float, str] | None = None
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            sample = text[:4096]
+            share = len(_USUAL.findall(sample)) / max(1, len(sample))
+            if share >= 0.8 and (chosen is None or share > chosen[0]):
+                chosen = (share, text)
+        if chosen is None:
+            raise LoadError("binary data, not text")
+        return chosen[1], "utf-16"
     results = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "utf_8"])
     best = results.best()
     if best is None:
@@ -362,7 +374,7 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
 
     try:
         meta = yaml.safe_load(m.group(1))
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date YAML cannot build (2022-02-30)
         meta = None
     if not isinstance(meta, dict):
         return m.end(), None, None

@@ -70,6 +70,60 @@ class Quantity:
     low_open: bool = False
     high_open: bool = False
     derivation: tuple[str, ...] = ()
+    half: Decimal = Decimal(0)  # half-width of the stated precision, before any qualifier
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar year or a span of its months."""
+
+    year: int
+    first_month: int = 1
+    last_month: int = 12
+
+    @property
+    def key(self) -> str:
+        if (self.first_month, self.last_month) == (1, 12):
+            return str(self.year)
+        if self.first_month == self.last_month:
+            return f"{self.year}-{self.first_month:02d}"
+        return f"{self.year}-{self.first_month:02d}~{self.last_month:02d}"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A quantity with what it is a claim about."""
+
+    path: str
+    quantity: Quantity
+    line: int
+    column: int
+    sentence: str  # the sentence in the view, for reports
+    sentence_offset: int  # where the quantity starts inside `sentence`
+    entity: str | None = None
+    metric: str | None = None
+    aspect: str = "level"  # level | growth | share | change | pp | multiple | percent
+    scope: str | None = None  # 规模以上 | 全口径 | 限额以上 | None (unstated)
+    period: Period | None = None
+    period_text: str | None = None
+    modality: str = "actual"  # actual | target | forecast | plan
+    first_time: bool = False
+    part_of: bool = False
+    in_headline: bool = False
+    noun: str | None = None  # for counts: the counted noun phrase (战略性新兴产业集群)
+
+    @property
+    def period_key(self) -> str | None:
+        return self.period.key if self.period else None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    name: str
+    severity: str  # error | warning | info
+    message: str
+    claims: tuple[Claim, ...]
 
 
 @dataclass(frozen=True)

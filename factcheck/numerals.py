@@ -117,7 +117,8 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
                 i += 1
                 continue
             pending = t.value
-            pending_simple = t.kind == "dig"
+            # a single digit may take an implied place: 一万二, 1万2 (12000)
+            pending_simple = t.kind == "dig" or (t.decimals is None and len(t.text) == 1)
             if t.decimals is not None:
                 if decimals is not None:
                     return None
@@ -128,7 +129,9 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
                 return None  # 十百, 千千: out of order
             mult = pending if pending is not None else Decimal(1)
             if pending is not None and not pending_simple and mult != mult.to_integral_value():
-                return None
+                if section or groups or toks[i - 1].kind != "num":
+                    return None
+                dec_exp += t.exp  # 3.5百万, 1.2千万: a decimal times a small unit
             section += mult * (Decimal(10) ** t.exp)
             small_seen = t.exp
             pending = None
@@ -162,8 +165,8 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
             j = i + 1
             while j < n and toks[j].kind in ("dig", "num"):
                 if toks[j].kind == "num":
-                    if toks[j].decimals is not None:
-                        return None
+                    if toks[j].decimals is not None or not toks[j].text.isdigit():
+                        return None  # 0点10,373: no separators after a decimal point
                     digits += toks[j].text
                 else:
                     digits += str(int(toks[j].value))
@@ -204,6 +207,8 @@ def _digit_string(toks: list[_Tok]) -> Parsed | None:
 
 def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
     """三四十 -> [30, 40]; 两三千 -> [2000, 3000]; 十七八 -> [17, 18]."""
+    if any(t.kind == "point" for t in toks):
+        return None  # 零点八九: decimal digits are read one by one, never a range
     for i in range(len(toks) - 1):
         a, b = toks[i], toks[i + 1]
         if a.kind == "dig" and b.kind == "dig" and a.value > 0 and b.value == a.value + 1:
@@ -298,7 +303,10 @@ def _approx(toks: list[_Tok], k: int, lex: Lexicon, has_arabic: bool) -> Parsed 
         return None  # 一多, 三余: not a numeral
     if last.kind == "num" and last.decimals is None and last.value < 10:
         return None  # 3多 is not a numeral either
-    core = _core(before)
+    if len(before) == 1 and before[0].kind == "big":
+        core = (Decimal(10) ** before[0].exp, None, 0)  # 万余人: a magnitude alone
+    else:
+        core = _core(before)
     if core is None:
         return None
     x, decimals, dec_exp = core

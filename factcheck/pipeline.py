@@ -1,17 +1,25 @@
-"""The only module that knows the order of the stages: load → extract (→ frame → check)."""
+"""The only module that knows the order of the stages: load → extract → frame → check."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Document, InputError, Quantity
+from .model import Claim, Document, Finding, InputError, Quantity
 
 
 @dataclass(frozen=True)
 class Extracted:
     doc: Document
     quantities: tuple[Quantity, ...]
+    claims: tuple[Claim, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    documents: tuple[Extracted, ...]
+    errors: tuple[InputError, ...]
+    findings: tuple[Finding, ...]
 
 
 def load_documents(paths: list[str]) -> Iterator[Document | InputError]:
@@ -29,13 +37,47 @@ def load_documents(paths: list[str]) -> Iterator[Document | InputError]:
 
 
 def extract_documents(
-    paths: list[str], rules: tuple[str, ...] = ()
+    paths: list[str],
+    rules: tuple[str, ...] = (),
+    *,
+    frames: bool = False,
+    date: str | None = None,
 ) -> Iterator[Extracted | InputError]:
+    """Load and extract each input in turn (streaming); with frames=True also frame claims."""
     from .extract import extract, get_matcher
 
     get_matcher(rules)  # validate the rules before reading any input
+    if frames:
+        from .frame import frame_document
+        from .vocab import load_vocab
+
+        load_vocab(rules)
     for item in load_documents(paths):
         if isinstance(item, InputError):
             yield item
+            continue
+        qs = tuple(extract(item, rules))
+        claims = tuple(frame_document(item, qs, rules, date)) if frames else ()
+        yield Extracted(item, qs, claims)
+
+
+def check_documents(
+    paths: list[str],
+    rules: tuple[str, ...] = (),
+    *,
+    date: str | None = None,
+    select: tuple[str, ...] | None = None,
+) -> CheckResult:
+    """Extract and frame every document, then run the checks over all claims together."""
+    from .checks import run_checks
+
+    docs: list[Extracted] = []
+    errors: list[InputError] = []
+    for item in extract_documents(paths, rules, frames=True, date=date):
+        if isinstance(item, InputError):
+            errors.append(item)
         else:
-            yield Extracted(item, tuple(extract(item, rules)))
+            docs.append(item)
+    claims = [c for d in docs for c in d.claims]
+    findings = run_checks(claims, select)
+    return CheckResult(tuple(docs), tuple(errors), tuple(findings))

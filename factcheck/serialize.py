@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .extract import format_decimal
-from .model import Document, Quantity
+from .model import Claim, Document, Quantity
 
 
 def dec_str(d: Any) -> str | None:
@@ -27,4 +27,32 @@ def quantity_record(doc: Document, q: Quantity) -> dict[str, Any]:
         "unit": q.unit,
         "dimension": q.dimension,
         "qualifier": q.qualifier,
+    }
+
+
+def claim_record(c: Claim) -> dict[str, Any]:
+    """The extract record of the claim's quantity plus its frame."""
+    q = c.quantity
+    return {
+        "path": c.path,
+        "line": c.line,
+        "column": c.column,
+        "start": q.start,
+        "end": q.end,
+        "text": q.text,
+        "value": dec_str(q.value),
+        "low": dec_str(q.low),
+        "high": dec_str(q.high),
+        "unit": q.unit,
+        "dimension": q.dimension,
+        "qualifier": q.qualifier,
+        "entity": c.entity,
+        "metric": c.metric,
+        "scope": c.scope,
+        "period": c.period_key,
+        "modality": c.modality,
+        "aspect": c.aspect,
+        "period_text": c.period_text,
+        "first_time": c.first_time,
+        "part_of": c.part_of,
     }

@@ -69,3 +69,54 @@ def render_extract(results: Iterable[Extracted | InputError], *, explain: bool =
             )
         out.print(table)
     return status
+
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold blue"}
+
+
+def _sentence(c):
+    """The claim's sentence with its number highlighted (rich Text)."""
+    from rich.text import Text
+
+    s = c.sentence.strip("\n")
+    lead = len(c.sentence) - len(c.sentence.lstrip("\n"))
+    off = c.sentence_offset - lead
+    n = c.quantity.vend - c.quantity.vstart
+    if len(s) > 120:  # keep long sentences readable around the number
+        a = max(0, off - 50)
+        s, off = ("…" if a else "") + s[a : a + 110] + "…", off - a + (1 if a else 0)
+    t = Text(s.replace("\n", " "))
+    t.stylize("bold reverse", off, off + n)
+    return t
+
+
+def render_check(result, *, console=None) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    out = console or Console()
+    if console is None and not out.is_terminal:
+        out = Console(width=200)
+    for e in result.errors:
+        Console(stderr=True).print(
+            f"factcheck: {e.path}: {e.reason}", markup=False, highlight=False
+        )
+    for f in result.findings:
+        head = Text()
+        head.append(f"{f.rule} {f.name}", style=SEVERITY_STYLE.get(f.severity, "bold"))
+        head.append(f" ({f.severity})")
+        out.print(head)
+        out.print(Text(f.message), soft_wrap=False)
+        for c in f.claims:
+            loc = Text(f"  {c.path}:{c.line}:{c.column}  ", style="cyan")
+            out.print(loc + _sentence(c))
+        out.print()
+    by = {"error": 0, "warning": 0, "info": 0}
+    for f in result.findings:
+        by[f.severity] += 1
+    claims = sum(len(d.claims) for d in result.documents)
+    summary = (
+        f"{len(result.documents)} document(s), {claims} claim(s): "
+        f"{by['error']} error(s), {by['warning']} warning(s), {by['info']} info"
+    )
+    out.print(Text(summary, style="bold" if result.findings else "green"))

@@ -1,0 +1,128 @@
+"""Shared helpers for checks: interval logic and the wording of findings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Claim, Finding, Quantity
+
+NARROW_SCOPES = {"规模以上", "限额以上"}
+BROAD_SCOPES = {"全口径"}
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    code: str
+    name: str
+    severity: str
+    doc: str
+    run: Callable[[list[Claim]], Iterable[Finding]]
+
+
+def overlaps(a: Quantity, b: Quantity) -> bool:
+    """True when the two intervals share at least one value (open bounds respected)."""
+    lows = [(q.low, q.low_open) for q in (a, b) if q.low is not None]
+    highs = [(q.high, q.high_open) for q in (a, b) if q.high is not None]
+    if not lows or not highs:
+        return True
+    lo = max(x for x, _ in lows)
+    hi = min(x for x, _ in highs)
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    lo_open = any(o for x, o in lows if x == lo)
+    hi_open = any(o for x, o in highs if x == hi)
+    return not lo_open and not hi_open
+
+
+def group(
+    claims: Iterable[Claim], key: Callable[[Claim], Hashable | None]
+) -> dict[Hashable, list[Claim]]:
+    out: dict[Hashable, list[Claim]] = defaultdict(list)
+    for c in claims:
+        k = key(c)
+        if k is not None:
+            out[k].append(c)
+    return out
+
+
+def scope_class(scope: str | None) -> str:
+    if scope is None:
+        return "unstated"
+    return "narrow" if scope in NARROW_SCOPES else "broad" if scope in BROAD_SCOPES else "other"
+
+
+_SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+
+
+def _num(d: Decimal) -> str:
+    from ..extract import format_decimal
+
+    return format_decimal(d)
+
+
+def fmt_interval(q: Quantity) -> str:
+    """[1.05, 1.15)×10¹² CNY — the normalised interval in the writer's terms."""
+    vals = [abs(x) for x in (q.value, q.low, q.high) if x is not None and x != 0]
+    exp = 0
+    if vals and max(vals) >= 10000:
+        exp = max(vals).adjusted()
+    scale = Decimal(10) ** exp
+
+    def f(x: Decimal | None) -> str:
+        return "∞" if x is None else _num(x / scale)
+
+    left = "(" if q.low is None or q.low_open else "["
+    right = ")" if q.high is None or q.high_open else "]"
+    lo = "-∞" if q.low is None else f(q.low)
+    body = f"{left}{lo}, {f(q.high)}{right}"
+    if exp:
+        body += f"×10{str(exp).translate(_SUP)}"
+    return f"{body} {q.unit}".rstrip()
+
+
+def where(c: Claim) -> str:
+    return f"{c.path}:{c.line}:{c.column}"
+
+
+def cite(c: Claim) -> str:
+    """file:line:col “text” → interval."""
+    text = c.quantity.text.replace("\n", "").replace(" ", "")
+    return f"{where(c)} “{text}” → {fmt_interval(c.quantity)}"
+
+
+def subject(c: Claim, scope: bool = True) -> str:
+    parts = [c.entity or "?"]
+    if scope and c.scope:
+        parts.append(c.scope)
+    parts.append(c.metric or "?")
+    if c.aspect not in ("level", "percent"):
+        parts.append(
+            {
+                "growth": "增速",
+                "share": "占比",
+                "change": "增量",
+                "pp": "百分点",
+                "multiple": "倍数",
+            }.get(c.aspect, c.aspect)
+        )
+    return " ".join(parts)
+
+
+def period_label(c: Claim) -> str:
+    return c.period_key or "(period unstated)"
+
+
+def finding(
+    info_code: str, name: str, severity: str, message: str, claims: Iterable[Claim]
+) -> Finding:
+    seen = []
+    for c in claims:
+        if c not in seen:
+            seen.append(c)
+    rest = sorted(seen[1:], key=lambda c: (c.path, c.quantity.start))
+    return Finding(info_code, name, severity, message, tuple(seen[:1] + rest))

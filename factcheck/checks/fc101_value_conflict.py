@@ -1,0 +1,58 @@
+"""FC101 value-conflict: the same fact stated with values that cannot both be true.
+
+What it checks
+    Claims in different documents about the same entity, metric, aspect (level, growth …),
+    scope, period and modality whose intervals do not intersect. Each interval comes from the
+    writer's precision and qualifiers (1.1万亿元 is [1.05, 1.15)×10¹²; 超过1.1万亿元 is above it),
+    so a restatement in another notation or rounding never conflicts.
+
+Why it matters
+    A figure that the paper already published differently is either a typo, an outdated
+    number, or a different definition that the text does not state. Readers notice.
+
+Fails
+    a.txt: 2022年，深圳工业投资1372亿元。   b.txt: 2022年，深圳工业投资1520亿元。
+
+Passes
+    a.txt: 2022年，深圳工业投资1372亿元。   b.txt: 2022年深圳工业投资约1400亿元。
+    (and: different years, a growth rate beside a level, a target beside an actual)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Claim, Finding
+from .base import cite, finding, group, overlaps, period_label, subject
+
+CODE = "FC101"
+NAME = "value-conflict"
+SEVERITY = "error"
+
+
+def key(c: Claim):
+    q = c.quantity
+    if not (c.entity and c.metric and c.period) or q.dimension == "count" or c.modality != "actual":
+        return None
+    return (c.entity, c.metric, c.aspect, c.scope, c.period_key, q.unit)
+
+
+def run(claims: list[Claim]) -> Iterable[Finding]:
+    for _, cs in group(claims, key).items():
+        bad = []
+        pairs = []
+        for i, a in enumerate(cs):
+            for b in cs[i + 1 :]:
+                if a.path != b.path and not overlaps(a.quantity, b.quantity):
+                    pairs.append((a, b))
+                    bad += [a, b]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        msg = (
+            f"{subject(a)} in {period_label(a)} is stated with values that cannot both hold: "
+            f"{cite(a)}, but {cite(b)}; the intervals do not overlap."
+        )
+        if len(pairs) > 1:
+            msg += f" ({len(pairs)} conflicting pairs in all.)"
+        yield finding(CODE, NAME, SEVERITY, msg, bad)

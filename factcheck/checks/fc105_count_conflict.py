@@ -1,0 +1,62 @@
+"""FC105 count-conflict: the same set of things counted differently (八个 vs 9个).
+
+What it checks
+    Counts of the same thing for the same entity — the same counted noun phrase right after the
+    number (战略性新兴产业集群, 未来产业, 先进制造业园区; the count nouns are in metrics.yaml) —
+    in different documents, with the same period (an unstated period matches an unstated
+    period; modality is not compared, since a policy's list is restated both as a plan and as a
+    fact), whose exact values differ. Notation does not
+    matter: 八个, 8个 and 8大 are the same count; 10个以上 only says "at least 10". Counts of a
+    sub-list (A、B、C等4个, 其中…) and the distributive 一个 are not totals and are skipped.
+
+Why it matters
+    Counts of clusters, parks or industries in a policy are exact; two different counts for the
+    same list mean one report is wrong.
+
+Fails
+    a.txt: 深圳将培育发展八个未来产业。   b.txt: 深圳布局9个未来产业。
+
+Passes
+    a.txt: 深圳将培育发展八个未来产业。   b.txt: 深圳前瞻布局8大未来产业。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Claim, Finding
+from .base import finding, group, overlaps, subject, where
+
+CODE = "FC105"
+NAME = "count-conflict"
+SEVERITY = "error"
+
+
+def key(c: Claim):
+    q = c.quantity
+    if q.dimension != "count" or not (c.entity and c.noun) or c.aspect != "level" or c.part_of:
+        return None
+    if q.text.startswith(("一", "壹")):
+        return None  # 一个产业集群对应一份清单: distributive "one", not a total
+    # modality is not compared: a policy's list is restated as plan (将培育八个) and as fact
+    # (布局8大) for the same eight things
+    return (c.entity, c.noun, c.scope, c.period_key)
+
+
+def run(claims: list[Claim]) -> Iterable[Finding]:
+    for _, cs in group(claims, key).items():
+        pairs = [
+            (a, b)
+            for i, a in enumerate(cs)
+            for b in cs[i + 1 :]
+            if a.path != b.path and not overlaps(a.quantity, b.quantity)
+        ]
+        if not pairs:
+            continue
+        a, b = pairs[0]
+        involved = [c for p in pairs for c in p]
+        msg = (
+            f"{subject(a)}: {where(a)} counts “{a.quantity.text}” = {a.quantity.value}, but "
+            f"{where(b)} counts “{b.quantity.text}” = {b.quantity.value}."
+        )
+        yield finding(CODE, NAME, SEVERITY, msg, involved)

@@ -1,0 +1,66 @@
+"""Segment a document's view into paragraphs, sentences and clauses (view offsets)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_SENT_END = re.compile(r"[。！？!?；;…]+|\n+")
+_CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d)")
+_PARA_END = re.compile(r"\n+")
+
+
+def _spans(
+    text: str, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None
+) -> list[tuple[int, int]]:
+    hi = len(text) if hi is None else hi
+    out = []
+    start = lo
+    for m in pattern.finditer(text, lo, hi):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < hi:
+        out.append((start, hi))
+    return out
+
+
+@dataclass(frozen=True)
+class Spans:
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: list[tuple[int, int]]) -> Spans:
+        return cls(tuple(a for a, _ in spans), tuple(b for _, b in spans))
+
+    def find(self, pos: int) -> tuple[int, int]:
+        """The span containing pos (or the nearest one before it)."""
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0:
+            return (0, self.starts[0] if self.starts else 0)
+        return self.starts[i], self.ends[i]
+
+    def index(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+
+@dataclass(frozen=True)
+class Segments:
+    paragraphs: Spans
+    sentences: Spans
+    clauses: Spans
+    headline: tuple[int, int]
+
+
+def segment(view: str, headline_end: int) -> Segments:
+    paragraphs = _spans(view, _PARA_END)
+    sentences = _spans(view, _SENT_END)
+    clauses: list[tuple[int, int]] = []
+    for a, b in sentences:
+        clauses.extend(_spans(view, _CLAUSE_END, a, b))
+    head_start = paragraphs[0][0] if paragraphs else 0
+    return Segments(
+        Spans.of(paragraphs), Spans.of(sentences), Spans.of(clauses), (head_start, headline_end)
+    )

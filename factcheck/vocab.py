@@ -1,0 +1,187 @@
+"""Vocabulary for claim frames: places, metrics, periods, scopes, modality cues.
+
+Loaded from rules/entities.yaml, rules/metrics.yaml and rules/periods.yaml (plus user
+overlays), validated with file:line errors, and compiled into trie regexes so that one C-level
+scan of a document finds every mention.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import RulesError, _line, _need, load_raw
+
+ENTITY_KINDS = {"country", "province", "city", "district", "county", "region"}
+METRIC_KINDS = {"level", "count", "rate", "index"}
+
+
+def trie_regex(words: list[str]) -> re.Pattern[str] | None:
+    """A regex matching any of `words`, longest first, compiled as a prefix trie (fast)."""
+    words = sorted({w for w in words if w})
+    if not words:
+        return None
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        alt = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alt})?" if end else alt
+
+    return re.compile(build(trie))
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    id: str
+    kind: str
+    dimension: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocab:
+    entities: dict[str, Entity]  # canonical name -> entity
+    entity_forms: dict[str, str]  # surface form -> canonical name
+    entity_re: re.Pattern[str] | None
+    anaphora: dict[str, str]  # 全市 -> city
+    anaphora_re: re.Pattern[str] | None
+    comparison: tuple[str, ...]
+    metrics: dict[str, Metric]
+    metric_forms: dict[str, str]
+    metric_re: re.Pattern[str] | None
+    scopes: dict[str, str]
+    scope_max: int
+    relative_years: dict[str, int]
+    subperiods: dict[str, tuple[int, int]]
+    period_re: re.Pattern[str]
+    modality: dict[str, tuple[str, ...]]
+    aspects: dict[str, tuple[str, ...]]
+    first_time: tuple[str, ...]
+    part_of: tuple[str, ...]
+
+
+def _period_regex(
+    relative: dict[str, int], subperiods: dict[str, tuple[int, int]]
+) -> re.Pattern[str]:
+    """Period expressions: 2022年, 今年前三季度, 1—4月, 2023年1月~10月, 到2025年.
+
+    Named groups: year | rel, then sub | m1,m2 | m (or sub_, m1_, m2_, m_ without a year), to.
+    """
+    year = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?"
+    rel = "(?P<rel>" + "|".join(map(re.escape, sorted(relative, key=len, reverse=True))) + ")"
+    subs = "|".join(map(re.escape, sorted(subperiods, key=len, reverse=True)))
+
+    def months(sfx: str) -> str:
+        return (
+            rf"(?P<m1{sfx}>1[0-2]|0?[1-9])\s*(?:月份?)?\s*[—–\-~～至到]\s*(?P<m2{sfx}>1[0-2]|0?[1-9])\s*月(?:份)?"
+            rf"|(?P<m{sfx}>1[0-2]|0?[1-9])\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])"
+        )
+
+    with_year = rf"(?:{year}|{rel})\s*(?:(?P<sub>{subs})|{months('')})?"
+    without = rf"(?P<sub_>{subs})|{months('_')}"
+    return re.compile(
+        rf"(?P<to>到|至|截至|截止到?)?\s*(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
+    ent, ep = load_raw("entities", extra_dirs)
+    entities: dict[str, Entity] = {}
+    forms: dict[str, str] = {}
+    for e in _need(ent, "entities", ep):
+        name = str(_need(e, "name", ep))
+        kind = str(_need(e, "kind", ep))
+        if kind not in ENTITY_KINDS:
+            raise RulesError(f"{_line(e, ep)}: unknown entity kind '{kind}'")
+        parent = e.get("parent")
+        entities[name] = Entity(name, kind, str(parent) if parent else None)
+        forms.setdefault(name, name)
+        for a in e.get("aliases") or []:
+            forms.setdefault(str(a), name)
+    for name, e in entities.items():
+        if e.parent and e.parent not in entities:
+            raise RulesError(f"{ep}: entity '{name}' has unknown parent '{e.parent}'")
+
+    met, mp = load_raw("metrics", extra_dirs)
+    metrics: dict[str, Metric] = {}
+    mforms: dict[str, str] = {}
+    for m in _need(met, "metrics", mp):
+        name = str(_need(m, "name", mp))
+        kind = str(_need(m, "kind", mp))
+        if kind not in METRIC_KINDS:
+            raise RulesError(f"{_line(m, mp)}: unknown metric kind '{kind}'")
+        metrics[name] = Metric(
+            name,
+            str(_need(m, "id", mp)),
+            kind,
+            str(_need(m, "dimension", mp)),
+            tuple(str(p) for p in m.get("parts") or []),
+        )
+        for s in [name, *(m.get("synonyms") or [])]:
+            s = str(s)
+            if s in mforms and mforms[s] != name:
+                raise RulesError(
+                    f"{_line(m, mp)}: synonym '{s}' already belongs to metric '{mforms[s]}'"
+                )
+            mforms[s] = name
+    for m in metrics.values():
+        for p in m.parts:
+            if p not in metrics:
+                raise RulesError(f"{mp}: metric '{m.name}' has unknown part '{p}'")
+
+    per, pp = load_raw("periods", extra_dirs)
+    rel = {str(k): int(v) for k, v in _need(per, "relative_years", pp).items() if k != "__line__"}
+    subs: dict[str, tuple[int, int]] = {}
+    for k, v in _need(per, "subperiods", pp).items():
+        if k == "__line__":
+            continue
+        if not (isinstance(v, list) and len(v) == 2 and 1 <= v[0] <= v[1] <= 12):
+            raise RulesError(f"{pp}: subperiod '{k}' must be [first month, last month]")
+        subs[str(k)] = (int(v[0]), int(v[1]))
+    scopes = {str(k): str(v) for k, v in _need(per, "scopes", pp).items() if k != "__line__"}
+    anaphora = {str(k): str(v) for k, v in (per.get("anaphora") or {}).items() if k != "__line__"}
+
+    def words(key: str) -> dict[str, tuple[str, ...]]:
+        node = _need(per, key, pp)
+        return {str(k): tuple(str(x) for x in v) for k, v in node.items() if k != "__line__"}
+
+    return Vocab(
+        entities=entities,
+        entity_forms=forms,
+        entity_re=trie_regex(list(forms)),
+        anaphora=anaphora,
+        anaphora_re=trie_regex(list(anaphora)),
+        comparison=tuple(str(x) for x in per.get("comparison") or []),
+        metrics=metrics,
+        metric_forms=mforms,
+        metric_re=trie_regex(list(mforms)),
+        scopes=scopes,
+        scope_max=max((len(s) for s in scopes), default=0),
+        relative_years=rel,
+        subperiods=subs,
+        period_re=_period_regex(rel, subs),
+        modality=words("modality"),
+        aspects=words("aspects"),
+        first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
+        part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
+    )

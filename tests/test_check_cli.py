@@ -1,0 +1,120 @@
+"""End-to-end tests of `factcheck check` and `factcheck explain` on examples/."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import EXAMPLES, ROOT, run_cli
+
+from factcheck.checks import REGISTRY
+
+
+def _report(*args: str) -> tuple[int, dict]:
+    r = run_cli("check", str(EXAMPLES), "--format", "json", *args)
+    return r.returncode, json.loads(r.stdout.decode())
+
+
+def test_examples_show_every_cross_document_finding() -> None:
+    code, rep = _report()
+    assert code == 1  # the examples contain errors on purpose
+    assert rep["schema"] == "factcheck.report/1"
+    assert rep["tool"]["name"] == "factcheck"
+    rules = sorted({f["rule"] for f in rep["findings"]})
+    assert rules == ["FC101", "FC102", "FC103", "FC104", "FC105"], rules
+    s = rep["summary"]
+    assert s["documents"] == len(rep["documents"]) == 6
+    assert s["findings"] == len(rep["findings"])
+    assert sum(s["by_severity"].values()) == s["findings"]
+    for f in rep["findings"]:
+        assert f["severity"] == REGISTRY[f["rule"]].severity
+        for c in f["claims"]:
+            for key in (
+                "path",
+                "line",
+                "column",
+                "start",
+                "end",
+                "text",
+                "value",
+                "low",
+                "high",
+                "unit",
+                "dimension",
+                "qualifier",
+                "entity",
+                "metric",
+                "scope",
+                "period",
+                "modality",
+            ):
+                assert key in c
+            src = (
+                (ROOT / c["path"]).read_text(encoding="utf-8")
+                if not c["path"].startswith("/")
+                else open(c["path"], encoding="utf-8").read()
+            )
+            assert src[c["start"] : c["end"]] == c["text"]
+
+
+def test_scope_ambiguity_names_the_reconciling_scope() -> None:
+    _, rep = _report()
+    f = next(f for f in rep["findings"] if f["rule"] == "FC103")
+    assert "全口径" in f["message"]
+    periods = sorted(c["period"] for c in f["claims"])
+    assert periods == ["2021", "2021", "2022"]
+    scopes = {c["period"]: c["scope"] for c in f["claims"]}
+    assert scopes["2022"] == "规模以上" and scopes["2021"] is None
+
+
+def test_agreeing_restatements_stay_silent() -> None:
+    _, rep = _report()
+    cited = {(c["path"], c["line"]) for f in rep["findings"] for c in f["claims"]}
+    # the 2022-07 article restates goals, clusters and parks that agree with the others
+    assert not any("guangdong" in p or "nancheng" in p for p, _ in cited)
+    goal = [f for f in rep["findings"] if f["rule"] == "FC104"]
+    assert all("战略性新兴产业" not in f["message"] for f in goal)
+
+
+def test_line_format_and_fail_on() -> None:
+    r = run_cli("check", str(EXAMPLES), "--format", "line")
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 1 and lines
+    for line in lines:
+        path, ln, col, rest = line.split(":", 3)
+        assert ln.isdigit() and col.isdigit() and rest.strip().split()[0].startswith("FC")
+    assert run_cli("check", str(EXAMPLES), "--fail-on", "never").returncode == 0
+    clean = EXAMPLES / "2023-05-guangdong-investment.html"
+    assert run_cli("check", str(clean)).returncode == 0
+    assert run_cli("check", str(clean), "--fail-on", "warning").returncode == 0
+
+
+def test_table_report_highlights_and_summarises() -> None:
+    r = run_cli("check", str(EXAMPLES))
+    out = r.stdout.decode()
+    assert "FC103 scope-ambiguity" in out and "document(s)" in out
+
+
+def test_input_errors_exit_2_but_still_check(tmp_path) -> None:
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    r = run_cli("check", str(bad), str(EXAMPLES), "--format", "json")
+    assert r.returncode == 2
+    assert r.stderr.decode().count("\n") == 1 and "bad.html" in r.stderr.decode()
+    rep = json.loads(r.stdout.decode())
+    assert rep["summary"]["documents"] == 6 and rep["findings"]
+
+
+def test_unknown_select_and_date_are_usage_errors() -> None:
+    assert run_cli("check", str(EXAMPLES), "--select", "FC999").returncode == 2
+    assert run_cli("check", str(EXAMPLES), "--date", "yesterday").returncode == 2
+
+
+def test_explain_every_code() -> None:
+    r = run_cli("explain")
+    assert r.returncode == 0
+    for code in REGISTRY:
+        assert code in r.stdout.decode()
+        one = run_cli("explain", code)
+        text = one.stdout.decode()
+        assert one.returncode == 0 and "What it checks" in text and "Passes" in text
+    assert run_cli("explain", "FC999").returncode == 2
