@@ -488,8 +488,7 @@ class _Resolver:
                 return nend  # 5G, 3D, 4K
             if v.startswith("+", nend) and v[nend + 1 : nend + 2].isdigit():
                 return nend  # "20+8"
-            cn_range = self._range_follows(parsed, nend)
-            if single_cn and not self._isolated(a, nend) and not cn_range:
+            if single_cn and not self._isolated(a, nend) and not self._range_follows(parsed, nend):
                 return None
             if (
                 run.isdigit()
@@ -504,7 +503,9 @@ class _Resolver:
                 and parsed.decimals is None
                 and not any(c in self.m.magnitude_chars for c in run)
             ):
-                if not (single_cn and self._isolated(a, nend)) and not cn_range:
+                if not (single_cn and self._isolated(a, nend)) and not self._range_follows(
+                    parsed, nend
+                ):
                     return None
         quote = self.quotes.covering(a)
         sgn, sstart = self.sign(a)

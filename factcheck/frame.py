@@ -215,7 +215,7 @@ class Framer:
         metric = metric_m.value if metric_m else None
         scope = metric_m.extra if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa)
-        period, ptext = self._pick_period(vs, cl, se, pa)
+        period, ptext, months = self._pick_period(vs, cl, se, pa)
         modality = self._modality(vs, ve, cl, se, period)
         aspect = self._aspect(q, vs, cl, metric_m)
         window = v[max(cl[0], vs - 6) : vs]
@@ -248,6 +248,7 @@ class Framer:
             first_time=first,
             part_of=part,
             in_headline=in_head,
+            months=months,
             noun=noun,
         )
 
@@ -321,7 +322,10 @@ class Framer:
             return idx.after(head[0], head[1], ok)
         return None
 
-    def _pick_period(self, vs: int, cl, se, pa) -> tuple[Period | None, str | None]:
+    def _pick_period(
+        self, vs: int, cl, se, pa
+    ) -> tuple[Period | None, str | None, tuple[int, int] | None]:
+        """(period, its text, its months). Months are known even when the year is not."""
         idx = self.periods
         found = None
         for lo in (cl[0], se[0], pa[0]):
@@ -330,26 +334,26 @@ class Framer:
             if found:
                 break
         if found is None:
-            return None, None
+            return None, None, None
         year, months, resolved, _ = found.extra
         text = found.value
+        span = months or (1, 12)
         if not resolved:
-            return None, text
+            return None, text, span
         if year is None:
             outer = idx.before(
                 found.start, pa[0], lambda m: m.extra[0] is not None or not m.extra[2]
             )
             if outer is not None:
                 if not outer.extra[2]:
-                    return None, outer.value + text
+                    return None, outer.value + text, span
                 year = outer.extra[0]
                 text = outer.value + text
-            elif self.year is not None and months and months[0] <= 12:
+            elif self.year is not None and months:
                 year = self.year
             else:
-                return None, text
-        first, last = months if months else (1, 12)
-        return Period(year, first, last), text
+                return None, text, span
+        return Period(year, span[0], span[1]), text, span
 
     def _modality(self, vs: int, ve: int, cl, se, period: Period | None) -> str:
         voc, v = self.vocab, self.v

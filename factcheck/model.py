@@ -111,6 +111,7 @@ class Claim:
     part_of: bool = False
     in_headline: bool = False
     noun: str | None = None  # for counts: the counted noun phrase (战略性新兴产业集群)
+    months: tuple[int, int] | None = None  # months of the period, known even without its year
 
     @property
     def period_key(self) -> str | None:

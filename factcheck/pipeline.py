@@ -79,5 +79,5 @@ def check_documents(
         else:
             docs.append(item)
     claims = [c for d in docs for c in d.claims]
-    findings = run_checks(claims, select)
+    findings = run_checks(claims, select, {d.doc.path: d.doc for d in docs}, rules)
     return CheckResult(tuple(docs), tuple(errors), tuple(findings))

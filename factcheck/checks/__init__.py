@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Claim, Finding
+from ..model import Claim, Document, Finding
 from . import (
     fc101_value_conflict,
     fc102_first_time_conflict,
     fc103_scope_ambiguity,
     fc104_target_conflict,
     fc105_count_conflict,
+    fc201_parts_exceed_total,
+    fc202_wrong_point_gap,
+    fc205_schedule_gap,
 )
-from .base import CheckInfo
+from .base import CheckInfo, Context
 
 MODULES = (
     fc101_value_conflict,
@@ -21,6 +24,9 @@ MODULES = (
     fc103_scope_ambiguity,
     fc104_target_conflict,
     fc105_count_conflict,
+    fc201_parts_exceed_total,
+    fc202_wrong_point_gap,
+    fc205_schedule_gap,
 )
 
 REGISTRY: dict[str, CheckInfo] = {
@@ -30,11 +36,17 @@ REGISTRY: dict[str, CheckInfo] = {
 SEVERITIES = ("error", "warning", "info")
 
 
-def run_checks(claims: list[Claim], select: Iterable[str] | None = None) -> list[Finding]:
+def run_checks(
+    claims: list[Claim],
+    select: Iterable[str] | None = None,
+    docs: dict[str, Document] | None = None,
+    rules: tuple[str, ...] = (),
+) -> list[Finding]:
     chosen = set(select) if select else None
+    ctx = Context(claims, docs or {}, rules)
     out: list[Finding] = []
     for code, info in REGISTRY.items():
         if chosen is not None and code not in chosen and info.name not in chosen:
             continue
-        out.extend(info.run(claims))
+        out.extend(info.run(ctx))
     return out

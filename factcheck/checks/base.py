@@ -7,10 +7,25 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Claim, Finding, Quantity
+from ..model import Claim, Document, Finding, Quantity
 
 NARROW_SCOPES = {"规模以上", "限额以上"}
 BROAD_SCOPES = {"全口径"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check sees: every claim (in document order) and the documents by path."""
+
+    claims: list[Claim]
+    docs: dict[str, Document]
+    rules: tuple[str, ...] = ()
+
+    def by_document(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            out[c.path].append(c)
+        return out
 
 
 @dataclass(frozen=True)
@@ -19,7 +34,7 @@ class CheckInfo:
     name: str
     severity: str
     doc: str
-    run: Callable[[list[Claim]], Iterable[Finding]]
+    run: Callable[[Context], Iterable[Finding]]
 
 
 def overlaps(a: Quantity, b: Quantity) -> bool:
@@ -96,7 +111,7 @@ def cite(c: Claim) -> str:
 
 
 def subject(c: Claim, scope: bool = True) -> str:
-    parts = [c.entity or "?"]
+    parts = [c.entity] if c.entity else []
     if scope and c.scope:
         parts.append(c.scope)
     parts.append(c.metric or "?")

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import cite, finding, group, overlaps, period_label, subject
+from .base import Context, cite, finding, group, overlaps, period_label, subject
 
 CODE = "FC101"
 NAME = "value-conflict"
@@ -37,7 +37,8 @@ def key(c: Claim):
     return (c.entity, c.metric, c.aspect, c.scope, c.period_key, q.unit)
 
 
-def run(claims: list[Claim]) -> Iterable[Finding]:
+def run(ctx: Context) -> Iterable[Finding]:
+    claims = ctx.claims
     for _, cs in group(claims, key).items():
         bad = []
         pairs = []

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import cite, finding, scope_class, subject
+from .base import Context, cite, finding, scope_class, subject
 
 CODE = "FC102"
 NAME = "first-time-conflict"
@@ -84,7 +84,8 @@ def conflicting(a: Claim, b: Claim) -> bool:
     return True
 
 
-def run(claims: list[Claim]) -> Iterable[Finding]:
+def run(ctx: Context) -> Iterable[Finding]:
+    claims = ctx.claims
     for a in firsts(claims):
         bs = [
             b

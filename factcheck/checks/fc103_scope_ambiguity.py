@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import cite, finding, group, overlaps, scope_class, subject
+from .base import Context, cite, finding, group, overlaps, scope_class, subject
 from .fc102_first_time_conflict import conflicting, earlier_at_or_above, firsts, reconcilable
 
 CODE = "FC103"
@@ -97,6 +97,7 @@ def _values(claims: list[Claim]) -> Iterable[Finding]:
                 yield finding(CODE, NAME, SEVERITY, msg, [s, *bad])
 
 
-def run(claims: list[Claim]) -> Iterable[Finding]:
+def run(ctx: Context) -> Iterable[Finding]:
+    claims = ctx.claims
     yield from _first_time(claims)
     yield from _values(claims)

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import cite, finding, group, overlaps, subject
+from .base import Context, cite, finding, group, overlaps, subject
 
 CODE = "FC104"
 NAME = "target-conflict"
@@ -44,7 +44,8 @@ def same_goal(a: Claim, b: Claim) -> bool:
     return qa.value == qb.value
 
 
-def run(claims: list[Claim]) -> Iterable[Finding]:
+def run(ctx: Context) -> Iterable[Finding]:
+    claims = ctx.claims
     for _, cs in group(claims, key).items():
         bad = []
         for i, a in enumerate(cs):

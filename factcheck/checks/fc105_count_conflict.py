@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import finding, group, overlaps, subject, where
+from .base import Context, finding, group, overlaps, subject, where
 
 CODE = "FC105"
 NAME = "count-conflict"
@@ -43,7 +43,8 @@ def key(c: Claim):
     return (c.entity, c.noun, c.scope, c.period_key)
 
 
-def run(claims: list[Claim]) -> Iterable[Finding]:
+def run(ctx: Context) -> Iterable[Finding]:
+    claims = ctx.claims
     for _, cs in group(claims, key).items():
         pairs = [
             (a, b)

@@ -1,0 +1,147 @@
+"""FC201 parts-exceed-total: parts that do not add up to their total.
+
+What it checks
+    Inside one article, a total and its parts, at the writer's precision:
+    - identities from rules/metrics.yaml (`parts`): 进出口总额 = 出口额 + 进口额,
+      地区生产总值 = 第一 + 第二 + 第三产业增加值 …, for the same entity, period and scope. When
+      every part is stated, their sum must match the total; when only some are, they must not
+      exceed it;
+    - "总投资X，其中A…B…": the figures after 其中 (same unit, same sentence) must not add up to
+      more than the total stated just before 其中.
+    The finding shows the arithmetic, e.g. "280.2亿 + 60.1亿 = 340.3亿 CNY, but the total is
+    356.4亿 CNY".
+
+Why it matters
+    A sum that does not hold is the most visible arithmetic error a reader can check with a
+    calculator; it usually means a typo in one of the figures.
+
+Fails
+    2022年全市进出口总额为356.4亿元，其中出口额280.2亿元，进口额60.1亿元。
+    计划安排重大项目80个，其中产业类项目50个、民生类项目40个。
+
+Passes
+    2022年全市进出口总额422.8亿元，其中出口400.3亿元，进口22.5亿元。
+    (422.8 = 400.3 + 22.5 ✓; also: parts of a different total, growth rates after 其中)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Claim, Finding
+from ..vocab import load_vocab
+from .arith import Iv, num, same_sentence, show, show_iv, stated, unit_label
+from .base import Context, finding, subject, where
+
+CODE = "FC201"
+NAME = "parts-exceed-total"
+SEVERITY = "error"
+
+LEVEL = ("level", "change")
+
+
+def _key(c: Claim):
+    return (c.entity, c.scope, c.period_key, c.quantity.unit, c.modality, c.aspect)
+
+
+def _identity(doc_claims: list[Claim], vocab) -> Iterable[Finding]:
+    by_metric: dict[tuple, list[Claim]] = {}
+    for c in doc_claims:
+        if c.metric and c.aspect == "level" and c.period is not None and c.modality == "actual":
+            by_metric.setdefault((c.metric, *_key(c)), []).append(c)
+    for metric in vocab.metrics.values():
+        if not metric.parts:
+            continue
+        for (name, *k), totals in by_metric.items():
+            if name != metric.name:
+                continue
+            parts = [by_metric.get((p, *k)) for p in metric.parts]
+            present = [p[0] for p in parts if p]
+            if not present:
+                continue
+            total = totals[0]
+            s = Iv(sum_lo(present), sum_hi(present))
+            t = Iv.of(total.quantity)
+            tq = total.quantity
+            names = " + ".join(num(p.quantity.value, tq) for p in present)
+            value_sum = sum(p.quantity.value for p in present)
+            if len(present) == len(metric.parts):
+                if s.meets(t):
+                    continue
+                msg = (
+                    f"{subject(total)} in {total.period_key}: the parts do not add up. "
+                    f"{names} = {num(value_sum, tq)} ({unit_label(tq)}), but {where(total)} "
+                    f"states the total as “{stated(total)}”. At the stated precision the parts "
+                    f"allow {show_iv(s, tq)} and the total {show_iv(t, tq)}."
+                )
+            else:
+                if s.lo is None or t.hi is None or s.lo <= t.hi:
+                    continue
+                msg = (
+                    f"{subject(total)} in {total.period_key}: the stated parts already exceed "
+                    f"the total. {names} = {show_iv(s, total.quantity)} > “{stated(total)}”."
+                )
+            yield finding(CODE, NAME, SEVERITY, msg, [total, *present])
+
+
+def sum_lo(cs: list[Claim]):
+    vals = [c.quantity.low for c in cs]
+    return None if any(v is None for v in vals) else sum(vals)
+
+
+def sum_hi(cs: list[Claim]):
+    vals = [c.quantity.high for c in cs]
+    return None if any(v is None for v in vals) else sum(vals)
+
+
+def _qizhong(doc_claims: list[Claim]) -> Iterable[Finding]:
+    """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中."""
+    for i, c in enumerate(doc_claims):
+        if c.aspect not in LEVEL or c.quantity.dimension in ("percent", "number", "ratio"):
+            continue
+        tail = c.sentence[c.sentence_offset :]
+        k = tail.find("其中")
+        rest = doc_claims[i + 1 :]
+        if k >= 0:
+            cut = c.sentence_offset + k
+            # no other figure of this unit between the total and 其中
+            parts = [x for x in rest if same_sentence(x, c) and x.sentence_offset > cut]
+            if any(
+                same_sentence(x, c)
+                and c.sentence_offset < x.sentence_offset < cut
+                and x.quantity.unit == c.quantity.unit
+                for x in rest
+            ):
+                continue
+        else:
+            nxt = next((x for x in rest if not same_sentence(x, c)), None)
+            if nxt is None or not nxt.sentence.lstrip().startswith("其中"):
+                continue
+            if any(same_sentence(x, c) and x.quantity.unit == c.quantity.unit for x in rest):
+                continue  # the total is not the last figure before 其中
+            parts = [x for x in rest if same_sentence(x, nxt)]
+        parts = [x for x in parts if x.quantity.unit == c.quantity.unit and x.aspect == c.aspect]
+        if not parts:
+            continue
+        lo = sum_lo(parts)
+        hi_total = c.quantity.high
+        if lo is None or hi_total is None or lo <= hi_total:
+            continue
+        names = " + ".join(show(p.quantity.low, c.quantity) for p in parts)
+        msg = (
+            f"The parts listed after 其中 add up to more than the total: {names} = "
+            f"{show(lo, c.quantity)} (at least), but {where(c)} states the total as "
+            f"“{stated(c)}” (at most {show(hi_total, c.quantity)})."
+        )
+        yield finding(CODE, NAME, SEVERITY, msg, [c, *parts])
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    vocab = load_vocab(ctx.rules)
+    for _, cs in ctx.by_document().items():
+        found = list(_identity(cs, vocab))
+        yield from found
+        seen = {id(f.claims[0]) for f in found}
+        for f in _qizhong(cs):
+            if id(f.claims[0]) not in seen:
+                yield f

@@ -1,0 +1,90 @@
+"""FC202 wrong-point-gap: a percentage-point gap that does not match the two rates.
+
+What it checks
+    "增长25.8%，高于全国（8.3%）17.5个百分点": the gap in 个百分点 must equal the difference of
+    the two rates stated in the same sentence, at the writer's precision (25.8 − 8.3 = 17.5 ✓).
+    Also "比上年（6.1%）提高0.4个百分点" and "低于/慢于/回落" for negative gaps. A gap whose
+    sign is wrong (高于 when the first rate is lower) is flagged too.
+
+Why it matters
+    Percentage-point gaps are recomputed by careful readers; a wrong one undermines the whole
+    comparison.
+
+Fails
+    全省工业投资增长25.8%，高于全国（8.3%）18.5个百分点。
+    增速为5.1%，低于全国（6.0%）1.9个百分点。
+
+Passes
+    全省工业投资增长25.8%，高于全国（8.3%）17.5个百分点。
+    (also: a gap whose second rate is not stated is not checked)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Claim, Finding
+from .arith import Iv, num, same_sentence, stated
+from .base import Context, finding, where
+
+CODE = "FC202"
+NAME = "wrong-point-gap"
+SEVERITY = "error"
+
+ABOVE = ("高于", "快于", "高出", "超过", "超出", "领先")
+BELOW = ("低于", "慢于", "低出", "落后")
+CMP = re.compile(r"(?:比|较)")
+UP = re.compile(r"(?:提高|上升|加快|扩大|增加|高|快|多)[了]?$")
+DOWN = re.compile(r"(?:下降|回落|降低|放缓|收窄|减少|低|慢|少)[了]?$")
+
+
+def gap_structure(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | None:
+    """(subject rate X, reference rate Y, sign) for a pp claim: X − Y = sign × gap."""
+    before = [c for c in same if c.sentence_offset < gap.sentence_offset and c.quantity.unit == "%"]
+    if len(before) < 2:
+        return None
+    y = before[-1]
+    x = before[-2]
+    s = gap.sentence
+    mid = s[x.sentence_offset + (x.quantity.vend - x.quantity.vstart) : y.sentence_offset]
+    tail = s[y.sentence_offset + (y.quantity.vend - y.quantity.vstart) : gap.sentence_offset].strip(
+        " ）)"
+    )
+    if "时序进度" in mid + tail or "序时进度" in mid + tail or "分别" in mid:
+        return None
+    if any(w in mid for w in ABOVE):
+        return x, y, 1
+    if any(w in mid for w in BELOW):
+        return x, y, -1
+    if CMP.search(mid):
+        if UP.search(tail):
+            return x, y, 1
+        if DOWN.search(tail):
+            return x, y, -1
+    return None
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    for _, cs in ctx.by_document().items():
+        for g in cs:
+            if g.quantity.unit != "pp":
+                continue
+            same = [c for c in cs if same_sentence(c, g)]
+            st = gap_structure(g, same)
+            if st is None:
+                continue
+            x, y, sign = st
+            diff = (Iv.of(x.quantity) - Iv.of(y.quantity)).scale(sign)
+            if diff.meets(Iv.of(g.quantity)):
+                continue
+            exact = (x.quantity.value - y.quantity.value) * sign
+            word = "above" if sign > 0 else "below"
+            msg = (
+                f"The gap does not match the rates: {num(x.quantity.value, x.quantity)}% − "
+                f"{num(y.quantity.value, y.quantity)}% = {num(x.quantity.value - y.quantity.value, x.quantity)} "
+                f"points, so “{stated(x)}” is {num(abs(exact), x.quantity)} points "
+                f"{'above' if x.quantity.value >= y.quantity.value else 'below'} “{stated(y)}”, "
+                f"but {where(g)} says “{stated(g)}” {word}."
+            )
+            yield finding(CODE, NAME, SEVERITY, msg, [g, x, y])
