@@ -651,7 +651,13 @@ class _Resolver:
             return ZERO
         if dim in PRECISE_DIMS and parsed.decimals is None:
             return Decimal("0.5")
-        return (TEN**parsed.res_exp) / 2
+        res = parsed.res_exp
+        if parsed.decimals is None and parsed.value:
+            # a round number is read with two significant digits: 1000亿 is 950亿–1050亿,
+            # 2000万 is 1950万–2050万, 1万亿 is 0.95万亿–1.05万亿
+            digits = len(str(abs(int(parsed.value))))
+            res = min(res, max(digits - 2, 0))
+        return (TEN**res) / 2
 
     def finish(
         self,

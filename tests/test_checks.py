@@ -40,7 +40,9 @@ def test_fixture(tmp_path: Path, code: str, kind: str, case: dict) -> None:
         assert found, f"{code} should fire on {case['name']}"
         for f in found:
             assert f.severity == REGISTRY[code].severity
-            assert len(f.claims) >= 2 and f.message
+            assert f.claims and f.message
+            if code.startswith("FC1"):
+                assert len(f.claims) >= 2
             assert {Path(c.path).name for c in f.claims} <= set(case["docs"])
     else:
         assert not found, [f.message for f in found]

@@ -14,7 +14,13 @@ from . import (
     fc105_count_conflict,
     fc201_parts_exceed_total,
     fc202_wrong_point_gap,
+    fc203_share_mismatch,
+    fc204_growth_mismatch,
     fc205_schedule_gap,
+    fc206_headline_overstates_body,
+    fc207_respectively_mismatch,
+    fc208_implied_total_mismatch,
+    fc401_percent_for_points,
 )
 from .base import CheckInfo, Context
 
@@ -26,7 +32,13 @@ MODULES = (
     fc105_count_conflict,
     fc201_parts_exceed_total,
     fc202_wrong_point_gap,
+    fc203_share_mismatch,
+    fc204_growth_mismatch,
     fc205_schedule_gap,
+    fc206_headline_overstates_body,
+    fc207_respectively_mismatch,
+    fc208_implied_total_mismatch,
+    fc401_percent_for_points,
 )
 
 REGISTRY: dict[str, CheckInfo] = {

@@ -105,7 +105,9 @@ def num(d: Decimal | None, like: Quantity, digits: int = 2) -> str:
 def unit_label(like: Quantity) -> str:
     _, word = scale_of(like)
     unit = {"%": "%", "pp": "个百分点", "count": "", "times": "倍"}.get(like.unit, like.unit)
-    return f"{word}{unit}" if word or unit in ("%", "个百分点", "倍") else f"{word} {unit}".strip()
+    if unit in ("%", "个百分点", "倍", ""):
+        return f"{word}{unit}" or "count"
+    return f"{word} {unit}".strip()
 
 
 def show_iv(iv: Iv, like: Quantity) -> str:

@@ -1,0 +1,116 @@
+"""FC203 share-mismatch: a share (占比, 比重, 占…的X%) that does not follow from its figures.
+
+What it checks
+    "先进制造业增加值6500亿元，占规上工业增加值（1.04万亿元）比重为62.5%": when the part and the
+    whole are both stated, part ÷ whole must match the stated share at the writer's precision.
+    The part is the figure just before the share in its sentence; the whole is a figure in the
+    same sentence after 占, or the figure the article states for the metric named after 占 (same
+    place, period and unit). Shares written as fractions (八分之一强) count too.
+
+Why it matters
+    A share is the reader's shortcut to judge size; a wrong one misstates importance even when
+    both figures are right.
+
+Fails
+    2022年，全市先进制造业增加值6500亿元，占规上工业增加值（1.04万亿元）比重为70.5%。
+
+Passes
+    2022年，全市先进制造业增加值6500亿元，占规上工业增加值（1.04万亿元）比重为62.5%。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..model import Claim, Finding
+from ..vocab import load_vocab
+from .arith import Iv, num, same_sentence, show_iv, stated
+from .base import Context, finding, where
+
+CODE = "FC203"
+NAME = "share-mismatch"
+SEVERITY = "error"
+
+LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
+
+
+def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
+    s = share.sentence
+    seg_start = part.sentence_offset + (part.quantity.vend - part.quantity.vstart)
+    seg = s[seg_start : share.sentence_offset]
+    k = seg.find("占")
+    if k < 0:
+        return None
+    inside = [
+        x
+        for x in cs
+        if same_sentence(x, share)
+        and seg_start + k < x.sentence_offset < share.sentence_offset
+        and x.quantity.unit == part.quantity.unit
+    ]
+    if inside:
+        return inside[-1]
+    m = vocab.metric_re.search(seg, k) if vocab.metric_re else None
+    if not m:
+        return None
+    metric = vocab.metric_forms[m.group()]
+    scope = None
+    for w, sc in vocab.scopes.items():
+        if seg[max(0, m.start() - len(w)) : m.start()] == w:
+            scope = sc
+    cands = [
+        x
+        for x in cs
+        if x.metric == metric
+        and x.aspect == "level"
+        and x is not part
+        and x.quantity.unit == part.quantity.unit
+        and x.entity == part.entity
+        and x.period_key == part.period_key
+        and (scope is None or x.scope == scope)
+    ]
+    return cands[0] if len(cands) == 1 else None
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    vocab = load_vocab(ctx.rules)
+    for _, cs in ctx.by_document().items():
+        for sh in cs:
+            if sh.aspect != "share" and not (
+                sh.quantity.unit == "times" and "占" in sh.sentence[: sh.sentence_offset]
+            ):
+                continue
+            if sh.quantity.unit not in ("%", "times"):
+                continue
+            zhan = sh.sentence.rfind("占", 0, sh.sentence_offset)
+            if zhan < 0:
+                continue
+            before = [
+                x
+                for x in cs
+                if same_sentence(x, sh)
+                and x.sentence_offset < zhan
+                and x.quantity.dimension in LEVEL_DIMS
+            ]
+            if not before:
+                continue
+            part = before[-1]
+            whole = _whole(sh, part, cs, vocab)
+            if whole is None or whole is part:
+                continue
+            ratio = Iv.of(part.quantity).ratio(Iv.of(whole.quantity))
+            if ratio is None:
+                continue
+            k = Decimal(100) if sh.quantity.unit == "%" else Decimal(1)
+            ratio = ratio.scale(k)
+            if ratio.meets(Iv.of(sh.quantity)):
+                continue
+            exact = part.quantity.value / whole.quantity.value * k
+            msg = (
+                f"{num(part.quantity.value, part.quantity)} ÷ {num(whole.quantity.value, part.quantity)} "
+                f"= {num(exact, sh.quantity)}{'%' if k == 100 else ''} "
+                f"({show_iv(ratio, sh.quantity)} at the stated precision), but {where(sh)} states "
+                f"the share as “{stated(sh)}”."
+            )
+            yield finding(CODE, NAME, SEVERITY, msg, [sh, part, whole])

@@ -1,0 +1,135 @@
+"""FC204 growth-mismatch: a growth rate or multiple that does not follow from the two levels.
+
+What it checks
+    Inside one sentence, "从X（year A）增长到Y（year B）" with a stated rate:
+    - 增长Z% / 增幅Z%: Y ÷ X − 1 must match Z;
+    - 年均增长Z%: compound over B − A years, (Y ÷ X)^(1/(B−A)) − 1 must match Z;
+    - 翻一番 / 翻两番: Y ÷ X must be 2 / 4;
+    - 增长了N倍 means Y = (N+1)·X, while 增长到N倍 / 是…的N倍 means Y = N·X — the check tells
+      which reading the levels support when the wording says the other.
+    Only levels and rates written together are compared, because published growth rates of GDP
+    or value added are real (at constant prices) while levels are nominal.
+
+Why it matters
+    Growth rates are the figures most often recomputed by readers; a rate that does not match
+    the levels beside it is either a typo or a confusion of 增长了 and 增长到.
+
+Fails
+    全市工业投资从2020年的1000亿元增长到2022年的1440亿元，年均增长25%。
+    研发投入从2018年的50亿元增长到2022年的100亿元，增长了2倍。  (×2 is 增长了1倍)
+
+Passes
+    全市工业投资从2020年的1000亿元增长到2022年的1440亿元，年均增长20%。
+    研发投入从2018年的50亿元增长到2022年的100亿元，实现翻一番。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal, localcontext
+
+from ..model import Claim, Finding
+from .arith import Iv, num, same_sentence, show_iv, stated
+from .arith import between as between_text
+from .base import Context, finding, where
+
+CODE = "FC204"
+NAME = "growth-mismatch"
+SEVERITY = "error"
+
+LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
+ONE = Decimal(1)
+
+
+def _root(x: Decimal | None, n: int) -> Decimal | None:
+    if x is None or x <= 0:
+        return None if x is None else Decimal(0)
+    with localcontext() as ctx:
+        ctx.prec = 30
+        return x ** (ONE / Decimal(n)) if n > 1 else x
+
+
+def _levels(cs: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
+    lv = [
+        x
+        for x in cs
+        if same_sentence(x, g)
+        and x.sentence_offset < g.sentence_offset
+        and x.quantity.dimension in LEVEL_DIMS
+        and x.aspect == "level"
+    ]
+    if len(lv) < 2:
+        return None
+    a, b = lv[-2], lv[-1]
+    if a.quantity.unit != b.quantity.unit:
+        return None
+    s = g.sentence
+    mid = s[a.sentence_offset : b.sentence_offset]
+    lead = s[max(0, a.sentence_offset - 16) : a.sentence_offset]
+    if not (
+        ("从" in lead or "由" in lead)
+        and any(w in mid for w in ("到", "至", "增至", "达到", "提高到", "增长到"))
+    ):
+        return None
+    return a, b
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    for _, cs in ctx.by_document().items():
+        for g in cs:
+            unit = g.quantity.unit
+            if not ((unit == "%" and g.aspect == "growth") or unit == "times"):
+                continue
+            pair = _levels(cs, g)
+            if pair is None:
+                continue
+            a, b = pair
+            if g.metric and b.metric and g.metric != b.metric or "其中" in between_text(b, g):
+                continue  # the rate is about something else (其中技改投资增长35%)
+            ratio = Iv.of(b.quantity).ratio(Iv.of(a.quantity))
+            if ratio is None:
+                continue
+            pre = g.sentence[max(0, g.sentence_offset - 8) : g.sentence_offset]
+            if unit == "%":
+                years = 1
+                if "年均" in pre:
+                    if not (a.period and b.period) or b.period.year <= a.period.year:
+                        continue
+                    years = b.period.year - a.period.year
+                lo, hi = _root(ratio.lo, years), _root(ratio.hi, years)
+                implied = Iv(
+                    None if lo is None else (lo - 1) * 100, None if hi is None else (hi - 1) * 100
+                )
+                if implied.meets(Iv.of(g.quantity)):
+                    continue
+                exact = _root(b.quantity.value / a.quantity.value, years)
+                kind = f"compound over {years} years" if years > 1 else "simple"
+                msg = (
+                    f"{num(b.quantity.value, a.quantity)} ÷ {num(a.quantity.value, a.quantity)} gives "
+                    f"{num((exact - 1) * 100, g.quantity)}% growth ({kind}; "
+                    f"{show_iv(implied, g.quantity)} at the stated precision), but {where(g)} "
+                    f"states “{stated(g)}”."
+                )
+                yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])
+                continue
+            # multiples: 翻一番, 增长了N倍 (N+1), 增长到N倍 (N)
+            text = g.quantity.text
+            added = "增长了" in pre or (
+                "增长" in pre and "到" not in pre and "至" not in pre and "番" not in text
+            )
+            factor = Iv.of(g.quantity)
+            if added:
+                factor = factor + Iv.point(ONE)
+            if ratio.meets(factor):
+                continue
+            exact = b.quantity.value / a.quantity.value
+            alt = Iv.of(g.quantity) if added else Iv.of(g.quantity) + Iv.point(ONE)
+            hint = ""
+            if ratio.meets(alt):
+                hint = " The levels fit the other reading: write 增长到/是…的 for ×N, 增长了 for ×(N+1)."
+            msg = (
+                f"{num(b.quantity.value, a.quantity)} ÷ {num(a.quantity.value, a.quantity)} = "
+                f"×{num(exact, g.quantity)}, but {where(g)} says “{pre.strip(' ，,')[-3:]}{stated(g)}”, "
+                f"i.e. ×{num(factor.lo, g.quantity)}–{num(factor.hi, g.quantity)}.{hint}"
+            )
+            yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])

@@ -1,0 +1,90 @@
+"""FC206 headline-overstates-body: a figure in a headline that the body contradicts.
+
+What it checks
+    Figures in the headline (the first line or the title) and in short headline-like lines
+    (sub-headlines, decks: one line, no sentence punctuation) against the figures of the text
+    below them with the same metric, unit and aspect, and no different entity or period. When
+    the body states such figures and none of them fits the headline's interval, the headline is
+    flagged: "超2000亿元" over a body of 1890亿元. A headline that rounds or bounds the body
+    ("超千亿元" over 1020亿元, "突破80亿个" over 82.0亿个) is fine.
+
+Why it matters
+    Most readers see only the headline. A headline that overstates the article misleads more
+    people than any error in the body.
+
+Fails
+    项目总投资超2000亿元 ⏎ 第一季度全市开工签约项目共45个，投资总额1890亿元。
+
+Passes
+    项目总投资超千亿元 ⏎ 第一季度全市开工签约项目共45个，投资总额1020亿元。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Claim, Document, Finding
+from .arith import stated
+from .base import Context, cite, finding, overlaps
+
+CODE = "FC206"
+NAME = "headline-overstates-body"
+SEVERITY = "error"
+
+_PUNCT = set("。；！？!?;，,")
+
+
+def _line(doc: Document, c: Claim) -> tuple[int, int]:
+    v = doc.view
+    a = v.rfind("\n", 0, c.quantity.vstart) + 1
+    b = v.find("\n", c.quantity.vend)
+    return a, (len(v) if b < 0 else b)
+
+
+def _headline_like(doc: Document, c: Claim) -> tuple[int, int] | None:
+    a, b = _line(doc, c)
+    text = doc.view[a:b].strip()
+    if c.in_headline or (0 < len(text) <= 32 and not (_PUNCT & set(text))):
+        return a, b
+    return None
+
+
+def _compatible(h: Claim, b: Claim) -> bool:
+    if b.metric != h.metric or b.quantity.unit != h.quantity.unit or b.aspect != h.aspect:
+        return False
+    if h.entity and b.entity and h.entity != b.entity:
+        return False
+    if h.period and b.period and h.period_key != b.period_key:
+        return False
+    return (h.modality == "actual") == (b.modality == "actual")
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    for path, cs in ctx.by_document().items():
+        doc = ctx.docs.get(path)
+        if doc is None:
+            continue
+        heads = []
+        for c in cs:
+            span = _headline_like(doc, c)
+            if span and c.metric:
+                heads.append((c, span))
+        starts = sorted({span[0] for _, span in heads})
+        for h, (a, b) in heads:
+            later = [s for s in starts if s > a]
+            end = later[0] if later and not h.in_headline else len(doc.view)
+            body = [
+                c
+                for c in cs
+                if b <= c.quantity.vstart < end
+                and _headline_like(doc, c) is None
+                and _compatible(h, c)
+            ]
+            if not body or any(overlaps(h.quantity, c.quantity) for c in body):
+                continue
+            msg = (
+                f"The headline says “{stated(h)}” ({cite(h)}), but the text below states "
+                + "; ".join(cite(c) for c in body[:3])
+                + ", which the headline's figure does not cover."
+            )
+            yield finding(CODE, NAME, SEVERITY, msg, [h, *body[:3]])

@@ -1,0 +1,77 @@
+"""FC207 respectively-mismatch: 分别 with a different number of items and figures.
+
+What it checks
+    "新能源汽车、充电桩、民用无人机产量分别增长183.4%、113.8%" — the items listed before 分别
+    (separated by 、 和 及 与) and the figures listed after it must be equally many.
+
+Why it matters
+    分别 pairs items and figures one to one; with one too many or too few, every pairing after
+    the gap is wrong and the reader cannot tell which figure belongs to which item.
+
+Fails
+    新能源汽车、充电桩、民用无人机产量分别增长183.4%、113.8%。
+
+Passes
+    新能源汽车、充电桩、民用无人机产量分别增长183.4%、113.8%、34.7%。
+    进出口、出口增速分别高出同期全省平均增速28.8个、27个百分点。
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Finding
+from .arith import same_sentence, stated
+from .base import Context, finding, where
+
+CODE = "FC207"
+NAME = "respectively-mismatch"
+SEVERITY = "warning"
+
+_SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])")
+_LIST = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+
+
+def run(ctx: Context) -> Iterable[Finding]:
+    for _, cs in ctx.by_document().items():
+        done: set[tuple[str, int]] = set()
+        for c in cs:
+            s = c.sentence
+            k = s.rfind("分别", 0, c.sentence_offset)
+            if k < 0:
+                continue
+            key = (c.path, c.quantity.vstart - c.sentence_offset + k)
+            if key in done:
+                continue
+            done.add(key)
+            start = max(s.rfind(p, 0, k) for p in "，,：:（(") + 1
+            items_text = s[start:k]
+            items = [t for t in _SEP.split(items_text) if t.strip()]
+            if len(items) < 2:
+                continue
+            # figures after 分别: the first figure and those chained to it by list separators
+            after = sorted(
+                (x for x in cs if same_sentence(x, c) and x.sentence_offset > k),
+                key=lambda x: x.sentence_offset,
+            )
+            if not after:
+                continue
+            figs = [after[0]]
+            for x in after[1:]:
+                prev = figs[-1]
+                gap = s[
+                    prev.sentence_offset
+                    + (prev.quantity.vend - prev.quantity.vstart) : x.sentence_offset
+                ]
+                if _LIST.fullmatch(gap):
+                    figs.append(x)
+                else:
+                    break
+            if len(figs) == len(items) or len(figs) < 2:  # one figure: "each"
+                continue
+            msg = (
+                f"分别 pairs {len(items)} items ({'、'.join(i.strip() for i in items)}) with "
+                f"{len(figs)} figure(s) ({'、'.join(stated(f) for f in figs)}) at {where(figs[0])}."
+            )
+            yield finding(CODE, NAME, SEVERITY, msg, figs)
