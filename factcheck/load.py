@@ -192,8 +192,12 @@ def _removals(view: str) -> list[tuple[int, int]]:
     return merged
 
 
-def build_view(pieces: list[tuple[int, str]]) -> tuple[str, OffsetMap]:
-    """pieces: (source offset, text) in order. Returns the analysis view and its map."""
+def build_view(
+    pieces: list[tuple[int, str]], wide: dict[int, int] | None = None
+) -> tuple[str, OffsetMap]:
+    """pieces: (source offset, text) in order; wide: source offset -> source length of pieces
+    that stand for a longer source text (HTML entities). Returns the view and its map."""
+    wide = wide or {}
     raw = "".join(t for _, t in pieces).translate(_WIDTH)
     bps_v: list[int] = []
     bps_s: list[int] = []
@@ -230,7 +234,8 @@ def build_view(pieces: list[tuple[int, str]]) -> tuple[str, OffsetMap]:
             p = end
             k += 1
         fpos += b - a
-    return "".join(chunks), OffsetMap(tuple(out_v), tuple(out_s))
+    vwide = {v: wide[s] for v, s in zip(out_v, out_s, strict=True) if s in wide}
+    return "".join(chunks), OffsetMap(tuple(out_v), tuple(out_s), vwide)
 
 
 # ---------------------------------------------------------------- HTML
@@ -272,10 +277,15 @@ _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "ob
 _TAGS = re.compile(r"<(?:p|div|br|span|a|html|body|h[1-6]|li|table|font|strong|img)\b[^>]*>", re.I)
 
 
+_ENTITY = re.compile(r"&#?[A-Za-z0-9]+;?")
+
+
 class _TextParser(HTMLParser):
     def __init__(self, text: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
         self.base = base
+        self.text = text
+        self.wide: dict[int, int] = {}
         self.line_starts = [0]
         for m in re.finditer("\n", text):
             self.line_starts.append(m.end())
@@ -318,19 +328,26 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         self._text(data)
 
+    def _entity(self, raw: str) -> None:
+        pos = self._pos()
+        m = _ENTITY.match(self.text, pos - self.base)
+        if m and not self.in_title and not self.skip:
+            self.wide[pos] = len(m.group())
+        self._text(html.unescape(raw))
+
     def handle_entityref(self, name: str) -> None:
-        self._text(html.unescape(f"&{name};"))
+        self._entity(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        self._text(html.unescape(f"&#{name};"))
+        self._entity(f"&#{name};")
 
 
-def _html_pieces(text: str, base: int) -> tuple[list[tuple[int, str]], str | None]:
+def _html_pieces(text: str, base: int) -> tuple[list[tuple[int, str]], str | None, dict[int, int]]:
     p = _TextParser(text, base)
     p.feed(text)
     p.close()
     title = "".join(p.title).strip() or None
-    return p.pieces, title
+    return p.pieces, title, p.wide
 
 
 def looks_like_html(body: str) -> bool:
@@ -405,11 +422,11 @@ def parse_document(path: str, text: str, encoding: str = "utf-8", sha256: str = 
     body = text[body_start:]
     kind = kind_of(path, body)
     if kind == "html":
-        pieces, html_title = _html_pieces(body, body_start)
+        pieces, html_title, wide = _html_pieces(body, body_start)
         title = title or html_title
     else:
-        pieces = [(body_start, body)]
-    view, vmap = build_view(pieces)
+        pieces, wide = [(body_start, body)], {}
+    view, vmap = build_view(pieces, wide)
     first = re.search(r"\S[^\n]*", view)
     headline_end = first.end() if first else 0
     if title is None and first:

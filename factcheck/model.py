@@ -17,6 +17,9 @@ class OffsetMap:
 
     vstarts: tuple[int, ...]
     sstarts: tuple[int, ...]
+    # segments whose one view character stands for several source characters (an HTML entity):
+    # view start -> source length
+    wide: dict[int, int] = field(default_factory=dict)
 
     def to_source(self, v: int) -> int:
         i = bisect_right(self.vstarts, v) - 1
@@ -29,7 +32,11 @@ class OffsetMap:
         if vend <= vstart:
             s = self.to_source(vstart)
             return s, s
-        return self.to_source(vstart), self.to_source(vend - 1) + 1
+        last = vend - 1
+        i = bisect_right(self.vstarts, last) - 1
+        if i >= 0 and self.vstarts[i] == last and last in self.wide:
+            return self.to_source(vstart), self.sstarts[i] + self.wide[last]
+        return self.to_source(vstart), self.to_source(last) + 1
 
 
 @dataclass(frozen=True)

@@ -260,11 +260,6 @@ def test_html_entities_at_start_and_inside_a_quantity() -> None:
     assert ("&#19977;&#21313;家", "30", "count") in rows
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="OffsetMap cannot map one view character to a multi-character entity: a quantity "
-    "ending in an entity gets end = entity start + 1 (factcheck/model.py OffsetMap.span)",
-)
 def test_html_entity_at_end_of_quantity_is_covered_by_the_span() -> None:
     doc = parse_document("a.html", "<p>共有3&#20010;</p><p>增长8.3&#37;</p>")
     assert [q.text for q in extract(doc)] == ["3&#20010;", "8.3&#37;"]
@@ -686,11 +681,6 @@ def test_bad_inputs_cli_table_format_rest_complete(tmp_path: Path) -> None:
         assert Path(path).name not in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the table renderer prints errors through rich's stderr Console, which folds lines "
-    "at 80 columns (factcheck/report/terminal.py)",
-)
 def test_bad_input_table_format_error_is_one_line(tmp_path: Path) -> None:
     d = tmp_path / ("a_long_folder_name_so_the_error_line_is_wider_than_eighty_columns" * 2)
     d.mkdir()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -37,11 +38,10 @@ def render_extract(results: Iterable[Extracted | InputError], *, explain: bool =
     out = Console()
     if not out.is_terminal:
         out = Console(width=200)  # piped or captured: do not fold numbers
-    err = Console(stderr=True)
     status = 0
     for r in results:
         if isinstance(r, InputError):
-            err.print(f"factcheck: {r.path}: {r.reason}", markup=False, highlight=False)
+            sys.stderr.write(f"factcheck: {r.path}: {r.reason}\n")
             status = 2
             continue
         table = Table(title=f"{r.doc.path} — {len(r.quantities)} quantities", title_justify="left")
