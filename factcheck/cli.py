@@ -114,7 +114,9 @@ def extract(
     from .pipeline import extract_documents
 
     try:
-        results = extract_documents(paths, tuple(rules or ()), frames=True, date=_date(date))
+        results = extract_documents(
+            paths, tuple(rules or ()), frames=True, date=_date(date), explain=explain
+        )
         if format is ExtractFormat.table:
             from .report.terminal import render_extract
 

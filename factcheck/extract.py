@@ -11,13 +11,14 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon, load_raw
 from .model import Document, Quantity
 from .numerals import Parsed, parse
+from .trie import trie_regex
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -51,7 +52,23 @@ class Matcher:
     post_max: int
     prefix_max: int
     phrases: re.Pattern[str] | None
+    parse: Callable[[str], Parsed | None]
+    pre_last: frozenset[str]  # last characters of pre-qualifiers, ordinal prefixes, symbols
+    post_first: frozenset[str]
+    ordinal_last: frozenset[str]
+    prefix_last: frozenset[str]
+    suffix_first: frozenset[str]
+    unit_lengths: dict[str, tuple[int, ...]]
+    connector_first: frozenset[str]
     pre_blockers: dict[str, frozenset[str]]
+
+
+def _unit_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the unit forms starting with it, longest first."""
+    out: dict[str, set[int]] = {}
+    for form in lex.units:
+        out.setdefault(form[0], set()).add(len(form))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in out.items()}
 
 
 @functools.lru_cache(maxsize=8)
@@ -65,8 +82,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
         rf"(?:{arabic}|[{re.escape(cn_all)}])*"
     )
-    stops = sorted(set(lex.stopwords), key=len, reverse=True)
-    stop = re.compile("|".join(map(re.escape, stops))) if stops else None
+    stop = trie_regex(list(lex.stopwords))
     codes = (
         re.compile("|".join(f"(?:{p})" for p in lex.code_patterns)) if lex.code_patterns else None
     )
@@ -100,6 +116,14 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         phrases=re.compile("|".join(map(re.escape, sorted(lex.phrases, key=len, reverse=True))))
         if lex.phrases
         else None,
+        parse=functools.lru_cache(maxsize=1 << 16)(functools.partial(parse, lex=lex)),
+        pre_last=frozenset(f[-1] for f in lex.qualifiers_pre) | {"了"},
+        post_first=frozenset(f[0] for f in lex.qualifiers_post),
+        ordinal_last=frozenset(p[-1] for p in lex.ordinal_prefixes),
+        prefix_last=frozenset(p[-1] for p in lex.prefixes),
+        suffix_first=frozenset(x[0] for x in lex.name_suffixes),
+        unit_lengths=_unit_lengths(lex),
+        connector_first=frozenset(c[0] for c in lex.range_connectors),
         pre_blockers=pre_blockers,
     )
 
@@ -168,19 +192,26 @@ def format_decimal(d: Decimal) -> str:
 
 
 class _Resolver:
-    def __init__(self, doc: Document, m: Matcher) -> None:
+    def __init__(self, doc: Document, m: Matcher, explain: bool = False) -> None:
+        self.explain = explain  # record how each value was derived (--explain)
         self.doc = doc
         self.v = doc.view
         self.m = m
         self.lex = m.lex
         self.stops = _Spans([x.span() for x in m.stop.finditer(self.v)] if m.stop else [])
-        self.codes = _Spans([x.span() for x in m.codes.finditer(self.v)] if m.codes else [])
         self.quotes = _Spans(_quote_spans(self.v, m.lex))
+        self.parse = m.parse
 
     # ---------------------------------------------------------------- helpers
     def match_unit(self, pos: int, after_magnitude: bool) -> _Unit | None:
         v, lex = self.v, self.lex
-        for L in range(min(self.m.unit_max, len(v) - pos), 0, -1):
+        lengths = self.m.unit_lengths.get(v[pos : pos + 1])
+        if not lengths:
+            return None
+        n = len(v)
+        for L in lengths:
+            if pos + L > n:
+                continue
             form = v[pos : pos + L]
             uf: UnitForm | None = lex.units.get(form)
             if uf is None:
@@ -191,7 +222,7 @@ class _Resolver:
             if nxt and nxt in lex.blockers.get(form, ()):
                 continue
             unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, pos + L
-            note = f"unit '{form}' → {unit} × {_fmt(factor)}"
+            note = f"unit '{form}' → {unit} × {_fmt(factor)}" if self.explain else ""
             # compound: 元/人, 微克/立方米, 万元每吨
             if end < len(v) and v[end] in "/每" and dim not in ("count", "percent"):
                 for DL in range(4, 0, -1):
@@ -202,7 +233,8 @@ class _Resolver:
                             ctx.prec = 40
                             factor = factor / dfac
                         unit = f"{unit}/{du}"
-                        note += f", per '{den}' → /{du}"
+                        if self.explain:
+                            note += f", per '{den}' → /{du}"
                         end = end + 1 + DL
                         break
             return _Unit(form, unit, dim, factor, end, note)
@@ -224,6 +256,8 @@ class _Resolver:
 
     def pre_qualifier(self, a: int) -> tuple[Qualifier | None, int]:
         v, lex = self.v, self.lex
+        if v[a - 1 : a] not in self.m.pre_last:
+            return None, a
         b = a
         if b > 0 and v[b - 1] == "了":
             b -= 1
@@ -237,6 +271,8 @@ class _Resolver:
 
     def post_qualifier(self, e: int, dim: str) -> tuple[Qualifier | None, int]:
         v, lex = self.v, self.lex
+        if v[e : e + 1] not in self.m.post_first:
+            return None, e
         for L in range(min(self.m.post_max, len(v) - e), 0, -1):
             form = v[e : e + L]
             q = lex.qualifiers_post.get(form)
@@ -278,6 +314,8 @@ class _Resolver:
             return True
         if a > 1 and v[a - 1] in "-_" and _LETTER.match(v[a - 2]):
             return True  # a code: COVID-19, ISO-9001
+        if v[a - 1 : a] not in self.m.ordinal_last:
+            return False
         for L in range(min(self.m.ordinal_max, a), 0, -1):
             if v[a - L : a] in self.lex.ordinal_prefixes:
                 return True
@@ -297,15 +335,15 @@ class _Resolver:
                 continue
             u = self.match_unit(pos, after_magnitude=False)
             if u is not None and u.end - pos > k:
-                p = parse(v[a:pos], self.lex)
+                p = self.parse(v[a:pos])
                 if p is not None:
                     return p, pos, u, v[a:pos]
         run = v[a:b]
-        p = parse(run, self.lex)
+        p = self.parse(run)
         if p is None:
             # the run may end in characters that are not part of the numeral (一千多元 ok, 十五多)
             for cut in range(b - 1, a, -1):
-                p = parse(v[a:cut], self.lex)
+                p = self.parse(v[a:cut])
                 if p is not None:
                     b, run = cut, v[a:cut]
                     break
@@ -335,9 +373,12 @@ class _Resolver:
                 nxt = v[b : b + 1]
                 if nxt not in unit_first and not self._isolated(a, b):
                     continue
-            if self.codes.covering(a) or (
-                self.stops.covering(a) and not v.startswith("分之", b)  # 十分之六 is a fraction
-            ):
+            if self.m.codes is not None:
+                cm = self.m.codes.match(v, a)
+                if cm:  # a phone number, 20+8, 0755…: skip the whole code
+                    pos = max(pos, cm.end())
+                    continue
+            if self.stops.covering(a) and not v.startswith("分之", b):  # 十分之六 is a fraction
                 continue
             if self.blocked_before(a):
                 continue
@@ -439,8 +480,8 @@ class _Resolver:
             cal = self.calendar_kind(parsed, run, nend)
             if cal is not None:
                 return nend
-        notes = [f"numeral '{run}' → {_fmt(parsed.value)}"]
-        if parsed.low is not None:
+        notes = [f"numeral '{run}' → {_fmt(parsed.value)}"] if self.explain else []
+        if parsed.low is not None and self.explain:
             notes[-1] += f" (range [{_fmt(parsed.low)}, {_fmt(parsed.high)}], '{parsed.approx}')"
         single_cn = len(run) == 1 and not run.isdigit()
         # special forms after the numeral
@@ -457,7 +498,8 @@ class _Resolver:
         ):
             times = Decimal(2) ** int(parsed.value)
             start = a - 1 if v[a - 1] == "翻" else a - 2
-            notes.append(f"'翻{run}番' → doubled {int(parsed.value)} time(s) = × {_fmt(times)}")
+            if self.explain:
+                notes.append(f"'翻{run}番' → doubled {int(parsed.value)} time(s) = × {_fmt(times)}")
             return self.make(
                 start,
                 nend + 1,
@@ -481,7 +523,7 @@ class _Resolver:
         if not parsed.has_digit and len(run) < 2 and run[0] not in "十百千拾佰仟":
             return None
         if unit is None:
-            for suf in self.m.name_suffixes:
+            for suf in self.m.name_suffixes if v[nend : nend + 1] in self.m.suffix_first else ():
                 if v.startswith(suf, nend):
                     return nend + len(suf)
             if nend < len(v) and _LETTER.match(v[nend]):
@@ -511,7 +553,11 @@ class _Resolver:
         sgn, sstart = self.sign(a)
         # currency symbol before the number: ¥300, US$20
         prefix_unit = None
-        for L in range(min(self.m.prefix_max, sstart), 0, -1):
+        for L in range(
+            min(self.m.prefix_max, sstart) if v[sstart - 1 : sstart] in self.m.prefix_last else 0,
+            0,
+            -1,
+        ):
             sym = v[sstart - L : sstart]
             if sym in lex.prefixes:
                 prefix_unit = lex.prefixes[sym]
@@ -528,7 +574,8 @@ class _Resolver:
             unit = _Unit(
                 unit.form + "半", unit.unit, unit.dimension, unit.factor, unit.end + 1, unit.note
             )
-            notes.append("'半' adds one half")
+            if self.explain:
+                notes.append("'半' adds one half")
         if unit is not None and unit.form in ("个", "個"):
             lm = _LIST_PP.match(v, unit.end)
             if lm:
@@ -554,7 +601,7 @@ class _Resolver:
                 unit = unit2
                 big = "".join(c for c in run2 if c in self.m.big_chars)
                 if big and not any(c in self.m.big_chars for c in run):
-                    scale = parse("1" + big, lex)
+                    scale = self.parse("1" + big)
                     if scale is not None and parsed.value * scale.value <= parsed2.value:
                         parsed = Parsed(
                             parsed.value * scale.value,
@@ -562,19 +609,24 @@ class _Resolver:
                             decimals=parsed.decimals,
                             has_arabic=parsed.has_arabic,
                         )
-                        notes.append(f"magnitude '{big}' of the upper end applies to the lower end")
+                        if self.explain:
+                            notes.append(
+                                f"magnitude '{big}' of the upper end applies to the lower end"
+                            )
             lo_val = parsed.low if parsed.low is not None else parsed.value
             hi_val = parsed2.high if parsed2.high is not None else parsed2.value
             if hi_val <= lo_val:
                 rng = None
             else:
-                notes.append(f"range to '{run2}' → {_fmt(parsed2.value)}")
+                if self.explain:
+                    notes.append(f"range to '{run2}' → {_fmt(parsed2.value)}")
                 end = unit2.end if unit2 else end2
         dim = unit.dimension if unit else "number"
         if quote is not None and dim not in lex.quote_keep_dimensions:
             return quote[1]  # a name in quotes: "20+8"产业集群, "六个一"
         if unit is not None:
-            notes.append(unit.note)
+            if self.explain:
+                notes.append(unit.note)
         factor = unit.factor if unit else ONE
         qpre, qstart = self.pre_qualifier(sstart)
         if qpre is not None and qpre.form == "近" and dim == "duration":
@@ -627,7 +679,8 @@ class _Resolver:
             )
         half = self.half_step(parsed, dim, run) * factor
         if half:
-            notes.append(f"stated precision ± {_fmt(half)}")
+            if self.explain:
+                notes.append(f"stated precision ± {_fmt(half)}")
         return self.finish(
             start,
             max(end, pend),
@@ -655,7 +708,7 @@ class _Resolver:
         if parsed.decimals is None and parsed.value:
             # a round number is read with two significant digits: 1000亿 is 950亿–1050亿,
             # 2000万 is 1950万–2050万, 1万亿 is 0.95万亿–1.05万亿
-            digits = len(str(abs(int(parsed.value))))
+            digits = parsed.value.adjusted() + 1
             res = min(res, max(digits - 2, 0))
         return (TEN**res) / 2
 
@@ -686,25 +739,29 @@ class _Resolver:
             if q.kind == "lower":
                 low, low_open, high, high_open = value, q.open, None, False
                 bound = "lower"
-                notes.append(
-                    f"qualifier '{q.form}' → lower bound{' (exclusive)' if q.open else ''}"
-                )
+                if self.explain:
+                    notes.append(
+                        f"qualifier '{q.form}' → lower bound{' (exclusive)' if q.open else ''}"
+                    )
             elif q.kind == "upper":
                 high, high_open, low, low_open = value, q.open, None, False
                 bound = "upper"
-                notes.append(
-                    f"qualifier '{q.form}' → upper bound{' (exclusive)' if q.open else ''}"
-                )
+                if self.explain:
+                    notes.append(
+                        f"qualifier '{q.form}' → upper bound{' (exclusive)' if q.open else ''}"
+                    )
             elif q.kind == "approx":
                 width = abs(value) * self.lex.approx_band
                 if low is not None and high is not None:
                     width = max(width, (high - low) / 2)
                 low, high, low_open, high_open = value - width, value + width, False, False
                 bound = "approx"
-                notes.append(f"qualifier '{q.form}' → about, ± {_fmt(width)}")
+                if self.explain:
+                    notes.append(f"qualifier '{q.form}' → about, ± {_fmt(width)}")
         if parsed.approx in ("几", "多", "余", "幾", "餘"):
             forms.insert(0, parsed.approx)
-        notes.append(f"interval [{_fmt(low)}, {_fmt(high)}{')' if high_open else ']'}")
+        if self.explain:
+            notes.append(f"interval [{_fmt(low)}, {_fmt(high)}{')' if high_open else ']'}")
         return self.make(
             start,
             end,
@@ -744,9 +801,9 @@ class _Resolver:
             vstart=vstart,
             vend=vend,
             text=self.doc.text[s:e],
-            value=_clean(value),
-            low=_clean(low),
-            high=_clean(high),
+            value=value,
+            low=low,
+            high=high,
             unit=unit,
             dimension=dim,
             qualifier=qualifier,
@@ -759,6 +816,8 @@ class _Resolver:
 
     def range_partner(self, end: int, unit: _Unit | None):
         v = self.v
+        if v[end : end + 1] not in self.m.connector_first:
+            return None
         for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
             if not v.startswith(conn, end):
                 continue
@@ -800,7 +859,7 @@ class _Resolver:
             sgn = -1
         if not nm:
             return None
-        num = parse(nm.group(), lex)
+        num = self.parse(nm.group())
         if num is None or num.digit_string or num.low is not None:
             return None
         if all(c in self.m.magnitude_chars for c in den_run):
@@ -811,7 +870,7 @@ class _Resolver:
             half = (TEN ** (-(num.decimals or 0))) / 2 * 100 / den_val
             note = f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} per {_fmt(den_val)} = {_fmt(value)}%"
             return value, half, "%", note, nm.end()
-        den = parse(den_run, lex)
+        den = self.parse(den_run)
         if den is None or den.value == 0 or den.low is not None:
             return None
         with localcontext() as ctx:
@@ -837,7 +896,8 @@ class _Resolver:
         notes = (notes or []) + [note]
         if whole:
             value += whole
-            notes.append(f"'又' adds the whole part {_fmt(whole)} → {_fmt(value)}")
+            if self.explain:
+                notes.append(f"'又' adds the whole part {_fmt(whole)} → {_fmt(value)}")
         sgn, sstart = self.sign(start if start is not None else a)
         value *= sgn
         dim = "percent" if unit == "%" else "ratio"
@@ -852,7 +912,8 @@ class _Resolver:
                     if fv2 is not None and fv2[2] == unit and fv2[0] > value:
                         low, high, bound, end = value, fv2[0], "range", fv2[4]
                         half = ZERO
-                        notes.append(f"range to {fv2[3]}")
+                        if self.explain:
+                            notes.append(f"range to {fv2[3]}")
                 break
         qpre, qstart = self.pre_qualifier(sstart)
         qpost, pend = self.post_qualifier(end, dim)
@@ -992,7 +1053,8 @@ class _Resolver:
             return None
         if pct >= 100 or pct <= 0 or (val == 10 and not parsed.digit_string):
             return None
-        notes.append(f"'{run}折' → {_fmt(pct)}% of the price")
+        if self.explain:
+            notes.append(f"'{run}折' → {_fmt(pct)}% of the price")
         return self.make(
             a, nend + 1, pct, pct, pct, "%", "percent", "折", "exact", False, False, notes
         )
@@ -1010,9 +1072,12 @@ def _clean(d: Decimal | None) -> Decimal | None:
     return d.normalize()
 
 
-def extract(doc: Document, extra_dirs: tuple[str, ...] = ()) -> list[Quantity]:
-    """All quantities in the document, in order of appearance."""
-    r = _Resolver(doc, get_matcher(extra_dirs))
+def extract(
+    doc: Document, extra_dirs: tuple[str, ...] = (), explain: bool = False
+) -> list[Quantity]:
+    """All quantities in the document, in order of appearance; with explain=True each records
+    its derivation (numeral, unit, qualifier, interval)."""
+    r = _Resolver(doc, get_matcher(extra_dirs), explain)
     found = list(r.quantities())
     fixed = list(r.phrases())
     if fixed:

@@ -157,7 +157,7 @@ class Lexicon:
     post_blockers: dict[str, frozenset[str]]
     approx_band: Decimal
     stopwords: tuple[str, ...]
-    ordinal_prefixes: tuple[str, ...]
+    ordinal_prefixes: frozenset[str]
     name_suffixes: tuple[str, ...]
     code_patterns: tuple[str, ...]
     calendar: tuple[dict[str, Any], ...]
@@ -287,7 +287,7 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
         post_blockers=post_blockers,
         approx_band=band,
         stopwords=tuple(str(s) for s in _need(num, "stopwords", np_)),
-        ordinal_prefixes=tuple(str(s) for s in _need(num, "ordinal_prefixes", np_)),
+        ordinal_prefixes=frozenset(str(s) for s in _need(num, "ordinal_prefixes", np_)),
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
         code_patterns=tuple(str(s) for s in num.get("code_patterns") or []),
         calendar=calendar,

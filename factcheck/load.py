@@ -116,6 +116,7 @@ def _looks_binary(text: str) -> bool:
 
 _WS = re.compile(r"[ \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_WIDE = re.compile("[\uff01-\uff5e\u2212\uff5e]")
 _WIDTH = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -198,7 +199,9 @@ def build_view(
     """pieces: (source offset, text) in order; wide: source offset -> source length of pieces
     that stand for a longer source text (HTML entities). Returns the view and its map."""
     wide = wide or {}
-    raw = "".join(t for _, t in pieces).translate(_WIDTH)
+    raw = "".join(t for _, t in pieces)
+    if _WIDE.search(raw):
+        raw = raw.translate(_WIDTH)
     bps_v: list[int] = []
     bps_s: list[int] = []
     pos = 0

@@ -42,6 +42,7 @@ def extract_documents(
     *,
     frames: bool = False,
     date: str | None = None,
+    explain: bool = False,
 ) -> Iterator[Extracted | InputError]:
     """Load and extract each input in turn (streaming); with frames=True also frame claims."""
     from .extract import extract, get_matcher
@@ -56,7 +57,7 @@ def extract_documents(
         if isinstance(item, InputError):
             yield item
             continue
-        qs = tuple(extract(item, rules))
+        qs = tuple(extract(item, rules, explain))
         claims = tuple(frame_document(item, qs, rules, date)) if frames else ()
         yield Extracted(item, qs, claims)
 
