@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon, load_raw
 from .model import Document, Quantity
@@ -59,8 +60,47 @@ class Matcher:
     prefix_last: frozenset[str]
     suffix_first: frozenset[str]
     unit_lengths: dict[str, tuple[int, ...]]
+    unit_window: int
+    unit_at: Callable[[str, bool, bool], _Unit | None]
     connector_first: frozenset[str]
     pre_blockers: dict[str, frozenset[str]]
+
+
+def _unit_at(
+    lex: Lexicon, lengths: dict[str, tuple[int, ...]], s: str, after_magnitude: bool, explain: bool
+) -> _Unit | None:
+    """The unit at the start of s (ends are relative to s). Pure, so the matcher caches it."""
+    n = len(s)
+    for L in lengths.get(s[:1], ()):
+        if L > n:
+            continue
+        form = s[:L]
+        uf: UnitForm | None = lex.units.get(form)
+        if uf is None:
+            continue
+        if form in lex.magnitude_only and not after_magnitude:
+            continue
+        nxt = s[L : L + 1]
+        if nxt and nxt in lex.blockers.get(form, ()):
+            continue
+        unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, L
+        note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
+        # compound: 元/人, 微克/立方米, 万元每吨
+        if end < n and s[end] in "/每" and dim not in ("count", "percent"):
+            for DL in range(4, 0, -1):
+                den = s[end + 1 : end + 1 + DL]
+                if den in lex.denominators:
+                    du, dfac = lex.denominators[den]
+                    with localcontext() as ctx:
+                        ctx.prec = 40
+                        factor = factor / dfac
+                    unit = f"{unit}/{du}"
+                    if explain:
+                        note += f", per '{den}' → /{du}"
+                    end = end + 1 + DL
+                    break
+        return _Unit(form, unit, dim, factor, end, note)
+    return None
 
 
 def _unit_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
@@ -123,6 +163,10 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         prefix_last=frozenset(p[-1] for p in lex.prefixes),
         suffix_first=frozenset(x[0] for x in lex.name_suffixes),
         unit_lengths=_unit_lengths(lex),
+        unit_window=max(len(f) for f in lex.units) + 6,
+        unit_at=functools.lru_cache(maxsize=1 << 16)(
+            functools.partial(_unit_at, lex, _unit_lengths(lex))
+        ),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
         pre_blockers=pre_blockers,
     )
@@ -165,8 +209,9 @@ def _quote_spans(view: str, lex: Lexicon) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass(frozen=True)
-class _Unit:
+class _Unit(NamedTuple):
+    """A unit matched in the text (internal, hot path: a NamedTuple is cheap to build)."""
+
     form: str
     unit: str
     dimension: str
@@ -204,41 +249,12 @@ class _Resolver:
 
     # ---------------------------------------------------------------- helpers
     def match_unit(self, pos: int, after_magnitude: bool) -> _Unit | None:
-        v, lex = self.v, self.lex
-        lengths = self.m.unit_lengths.get(v[pos : pos + 1])
-        if not lengths:
+        """The unit at pos (longest form), with its compound denominator (元/人)."""
+        v = self.v
+        if v[pos : pos + 1] not in self.m.unit_lengths:
             return None
-        n = len(v)
-        for L in lengths:
-            if pos + L > n:
-                continue
-            form = v[pos : pos + L]
-            uf: UnitForm | None = lex.units.get(form)
-            if uf is None:
-                continue
-            if form in lex.magnitude_only and not after_magnitude:
-                continue
-            nxt = v[pos + L : pos + L + 1]
-            if nxt and nxt in lex.blockers.get(form, ()):
-                continue
-            unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, pos + L
-            note = f"unit '{form}' → {unit} × {_fmt(factor)}" if self.explain else ""
-            # compound: 元/人, 微克/立方米, 万元每吨
-            if end < len(v) and v[end] in "/每" and dim not in ("count", "percent"):
-                for DL in range(4, 0, -1):
-                    den = v[end + 1 : end + 1 + DL]
-                    if den in lex.denominators:
-                        du, dfac = lex.denominators[den]
-                        with localcontext() as ctx:
-                            ctx.prec = 40
-                            factor = factor / dfac
-                        unit = f"{unit}/{du}"
-                        if self.explain:
-                            note += f", per '{den}' → /{du}"
-                        end = end + 1 + DL
-                        break
-            return _Unit(form, unit, dim, factor, end, note)
-        return None
+        u = self.m.unit_at(v[pos : pos + self.m.unit_window], after_magnitude, self.explain)
+        return None if u is None else u._replace(end=u.end + pos)
 
     def calendar_kind(self, parsed: Parsed, run: str, pos: int) -> str | None:
         v = self.v
@@ -472,7 +488,7 @@ class _Resolver:
                             return mm.end()
             if cal is not None:
                 return nend
-            if any(c in lex.points for c in v[a:b]):
+            if not lex.points.isdisjoint(v[a:b]):
                 for e in (nend, b):
                     if v.startswith("分", e) and not v.startswith("分之", e):
                         return e + 1  # 9点30分, 三点二十分: a time of day, not 9.3
@@ -543,7 +559,7 @@ class _Resolver:
             if (
                 not parsed.has_arabic
                 and parsed.decimals is None
-                and not any(c in self.m.magnitude_chars for c in run)
+                and self.m.magnitude_chars.isdisjoint(run)
             ):
                 if not (single_cn and self._isolated(a, nend)) and not self._range_follows(
                     parsed, nend
@@ -600,7 +616,7 @@ class _Resolver:
             if unit is None:
                 unit = unit2
                 big = "".join(c for c in run2 if c in self.m.big_chars)
-                if big and not any(c in self.m.big_chars for c in run):
+                if big and self.m.big_chars.isdisjoint(run):
                     scale = self.parse("1" + big)
                     if scale is not None and parsed.value * scale.value <= parsed2.value:
                         parsed = Parsed(
@@ -699,7 +715,7 @@ class _Resolver:
         )
 
     def half_step(self, parsed: Parsed, dim: str, run: str) -> Decimal:
-        has_big = any(c in self.m.big_chars for c in run)
+        has_big = not self.m.big_chars.isdisjoint(run)
         if parsed.decimals is None and dim in ("count", "duration") and not has_big:
             return ZERO
         if dim in PRECISE_DIMS and parsed.decimals is None:
@@ -795,7 +811,7 @@ class _Resolver:
         half: Decimal = ZERO,
     ) -> Quantity:
         s, e = self.doc.vmap.span(vstart, vend)
-        return Quantity(
+        return Quantity.fast(
             start=s,
             end=e,
             vstart=vstart,

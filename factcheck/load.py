@@ -115,8 +115,11 @@ def _looks_binary(text: str) -> bool:
 # ---------------------------------------------------------------- view building
 
 _WS = re.compile(r"[ \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+")
+_GAP = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff〇0-9])[ \t\r\n\u3000\u00a0\u2000-\u200b\u202f\u205f\ufeff]+"
+    r"(?=[\u3400-\u4dbf\u4e00-\u9fff〇0-9%‰])"
+)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
-_WIDE = re.compile("[\uff01-\uff5e\u2212\uff5e]")
 _WIDTH = str.maketrans(
     {
         **{chr(0xFF10 + i): str(i) for i in range(10)},
@@ -139,6 +142,8 @@ _WIDTH = str.maketrans(
         "Ｋ": "K",
     }
 )
+_WIDTH_MAP = {chr(k): v for k, v in _WIDTH.items()}
+_WIDE = re.compile("[" + re.escape("".join(_WIDTH_MAP)) + "]")
 
 
 def _is_han(c: str) -> bool:
@@ -168,7 +173,7 @@ def _removals(view: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _URL.finditer(view)]
     wrapped = _is_wrapped(view)
     n = len(view)
-    for m in _WS.finditer(view):
+    for m in _GAP.finditer(view):  # whitespace between a Han character or digit and another
         a, b = m.span()
         if a == 0 or b >= n:
             continue
@@ -199,9 +204,7 @@ def build_view(
     """pieces: (source offset, text) in order; wide: source offset -> source length of pieces
     that stand for a longer source text (HTML entities). Returns the view and its map."""
     wide = wide or {}
-    raw = "".join(t for _, t in pieces)
-    if _WIDE.search(raw):
-        raw = raw.translate(_WIDTH)
+    raw = _WIDE.sub(lambda m: _WIDTH_MAP[m.group()], "".join(t for _, t in pieces))
     bps_v: list[int] = []
     bps_s: list[int] = []
     pos = 0

@@ -79,6 +79,14 @@ class Quantity:
     derivation: tuple[str, ...] = ()
     half: Decimal = Decimal(0)  # half-width of the stated precision, before any qualifier
 
+    @classmethod
+    def fast(cls, **fields: object) -> Quantity:
+        """Build a Quantity without the per-field frozen __setattr__ of the generated __init__
+        (the extractor builds tens of thousands per second). All fields must be given."""
+        q = object.__new__(cls)
+        q.__dict__.update(fields)
+        return q
+
 
 @dataclass(frozen=True)
 class Period:
