@@ -24,6 +24,7 @@ from .trie import trie_regex
 ZERO = Decimal(0)
 ONE = Decimal(1)
 TEN = Decimal(10)
+_PER_NUMERATORS = frozenset({"currency", "mass", "area", "volume", "energy", "length"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
 _EXP = re.compile(r"[eE][+-]?\d+")
@@ -31,6 +32,8 @@ _LIST_PP = re.compile(r"(?:[、,，和及与][\d.]+个)*[、,，和及与][\d.]+
 _POWER = re.compile(r"\^([+-]*)(\d+)")
 _SLASH_DEN = re.compile(r"\d+(?![\d.])")
 _DATE_TAIL = re.compile(r"(?:[/-]\d+)+")
+_LIST_JOINERS = frozenset({"、", "和", "及", "与", "以及"})
+_SHARE_GAP = re.compile(r"[^\d\s，。；！？、,;:：（）()“”]*")
 _MINUTES = re.compile(r"[零〇]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})分(?!之)")
 
 
@@ -85,8 +88,11 @@ def _unit_at(
             continue
         unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, L
         note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
-        # compound: 元/人, 微克/立方米, 万元每吨
-        if end < n and s[end] in "/每" and dim not in ("count", "percent"):
+        # compound: 元/人, 微克/立方米, 万元每吨 (每 only after amounts: 5年每年 is two figures)
+        if end < n and (
+            (s[end] == "/" and dim not in ("count", "percent"))
+            or (s[end] == "每" and dim in _PER_NUMERATORS)
+        ):
             for DL in range(4, 0, -1):
                 den = s[end + 1 : end + 1 + DL]
                 if den in lex.denominators:
@@ -318,8 +324,8 @@ class _Resolver:
 
     def blocked_before(self, a: int) -> bool:
         v = self.v
-        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@"):
-            return True
+        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@±∓"):
+            return True  # a code or a spec (±800千伏), not a figure
         if (
             a > 1
             and v[a - 1] == "+"
@@ -333,7 +339,11 @@ class _Resolver:
         if v[a - 1 : a] not in self.m.ordinal_last:
             return False
         for L in range(min(self.m.ordinal_max, a), 0, -1):
-            if v[a - L : a] in self.lex.ordinal_prefixes:
+            prefix = v[a - L : a]
+            if prefix in self.lex.ordinal_prefixes:
+                blockers = self.lex.ordinal_blockers.get(prefix)
+                if blockers and a - L > 0 and v[a - L - 1] in blockers:
+                    continue  # 目前50家, 提前3天: the prefix ends another word
                 return True
         return False
 
@@ -415,20 +425,30 @@ class _Resolver:
             value, form = self.lex.phrases[mt.group()]
             uf = self.lex.units.get(form) if form else None
             val = value * (uf.factor if uf else ONE)
-            yield self.make(
+            yield self._more_after(
                 mt.start(),
                 mt.end(),
                 val,
-                val,
-                val,
                 uf.unit if uf else "",
                 uf.dimension if uf else "number",
-                None,
-                "exact",
-                False,
-                False,
                 [f"phrase '{mt.group()}' → {_fmt(val)} {uf.unit if uf else ''}"],
             )
+
+    def _more_after(
+        self, start: int, end: int, val: Decimal, unit: str, dim: str, notes: list[str]
+    ) -> Quantity:
+        """An exact figure, or a lower bound when 多/余 closes it (翻了一番多: more than × 2);
+        多 that begins a word (翻一番多项) is left alone."""
+        v = self.v
+        if v[end : end + 1] in ("多", "余") and (
+            end + 1 >= len(v) or not _is_han(v[end + 1]) or v[end + 1] in "的了"
+        ):
+            if self.explain:
+                notes.append(f"'{v[end]}' → more than {_fmt(val)}")
+            return self.make(
+                start, end + 1, val, val, None, unit, dim, v[end], "lower", True, False, notes
+            )
+        return self.make(start, end, val, val, val, unit, dim, None, "exact", False, False, notes)
 
     def _stated(self, a: int, unit: _Unit) -> bool:
         """A magnitude-only numeral (千亿元) is a figure after a qualifier or verb, or before
@@ -455,7 +475,24 @@ class _Resolver:
         hi = rng[0].high if rng[0].high is not None else rng[0].value
         return hi > parsed.value
 
-    def resolve(self, a: int, b: int) -> Quantity | int | None:
+    def _shared_magnitude(self, run: str, run2: str) -> str:
+        """The magnitude of a range's upper end that its lower end shares: all of it when the
+        lower end has none (3—5千个, 3-5千万), its big units when the lower end has only
+        small ones (二十至三十万); the big units anywhere in the upper end as before."""
+        m = self.m
+        if m.magnitude_chars.isdisjoint(run):
+            k = len(run2)
+            while k > 0 and run2[k - 1] in m.magnitude_chars:
+                k -= 1
+            if k < len(run2) and k > 0:
+                return run2[k:]
+        if m.big_chars.isdisjoint(run):
+            return "".join(c for c in run2 if c in m.big_chars)
+        return ""
+
+    def resolve(self, a: int, b: int, share: _Unit | None = None) -> Quantity | int | None:
+        """The quantity of the numeral run [a, b); `share` is a unit it takes when it has none
+        of its own (an earlier item of a list that states the unit once: 1.32亿、6,125万人次)."""
         v, lex = self.v, self.lex
         # fractions and percent prefixes: 八分之一, 百分之三十, 千分之五
         if v.startswith("分之", b):
@@ -464,6 +501,8 @@ class _Resolver:
         if got is None:
             return None
         parsed, nend, unit, run = got
+        if unit is None and share is not None:
+            unit = share._replace(end=nend)
         if unit is None and v.startswith("又", nend):
             mt = self.m.run.match(v, nend + 1)
             if mt and v.startswith("分之", mt.end()) and parsed.low is None:
@@ -496,6 +535,14 @@ class _Resolver:
             cal = self.calendar_kind(parsed, run, nend)
             if cal is not None:
                 return nend
+        elif (
+            unit.unit == "month"
+            and v[a - 2 : a] == "年前"
+            and parsed.low is None
+            and 1 <= parsed.value <= 12
+            and parsed.value == parsed.value.to_integral_value()
+        ):
+            return unit.end  # 今年前5个月: months 1-5, a period (前 alone is a rank prefix)
         notes = [f"numeral '{run}' → {_fmt(parsed.value)}"] if self.explain else []
         if parsed.low is not None and self.explain:
             notes[-1] += f" (range [{_fmt(parsed.low)}, {_fmt(parsed.high)}], '{parsed.approx}')"
@@ -516,20 +563,7 @@ class _Resolver:
             start = a - 1 if v[a - 1] == "翻" else a - 2
             if self.explain:
                 notes.append(f"'翻{run}番' → doubled {int(parsed.value)} time(s) = × {_fmt(times)}")
-            return self.make(
-                start,
-                nend + 1,
-                times,
-                times,
-                times,
-                "times",
-                "ratio",
-                None,
-                "exact",
-                False,
-                False,
-                notes,
-            )
+            return self._more_after(start, nend + 1, times, "times", "ratio", notes)
         if parsed.digit_string:
             return None  # 三八, 五一: only years and discounts read digits one by one
         if not parsed.has_digit and unit is None:
@@ -544,6 +578,16 @@ class _Resolver:
                     return nend + len(suf)
             if nend < len(v) and _LETTER.match(v[nend]):
                 return nend  # 5G, 3D, 4K
+            if run.isdigit() and (
+                (len(run) >= 9 and v[a - 1 : a] not in self.m.prefix_last)
+                or (
+                    len(run) == 6
+                    and a > 0
+                    and v[a - 1] in "(（"
+                    and v[nend : nend + 1] in (")", "）", ".")
+                )
+            ):
+                return nend  # 网站标识码3401000001, 华东精工（603619）: a code
             if v.startswith("+", nend) and v[nend + 1 : nend + 2].isdigit():
                 return nend  # "20+8"
             if single_cn and not self._isolated(a, nend) and not self._range_follows(parsed, nend):
@@ -593,6 +637,28 @@ class _Resolver:
             if self.explain:
                 notes.append("'半' adds one half")
         if unit is not None and unit.form in ("个", "個"):
+            if v.startswith("多", unit.end) and parsed.low is None and not parsed.decimals:
+                # 四个多百分点, 两个多月, 一个多小时: 多 between the classifier and the unit
+                u2 = self.m.unit_at(
+                    unit.form + v[unit.end + 1 : unit.end + self.m.unit_window],
+                    False,
+                    self.explain,
+                )
+                if u2 is not None and len(u2.form) > len(unit.form):
+                    x = parsed.value
+                    parsed = Parsed(
+                        x,
+                        0,
+                        low=x,
+                        high=x + ONE,
+                        low_open=True,
+                        high_open=True,
+                        approx="多",
+                        has_arabic=parsed.has_arabic,
+                    )
+                    unit = u2._replace(end=u2.end + unit.end)
+                    if self.explain:
+                        notes.append(f"'{run}个多' → more than {_fmt(x)}, less than {_fmt(x + 1)}")
             lm = _LIST_PP.match(v, unit.end)
             if lm:
                 pp = lex.units[lm.group(1)]
@@ -615,8 +681,8 @@ class _Resolver:
             parsed2, end2, unit2, run2 = rng
             if unit is None:
                 unit = unit2
-                big = "".join(c for c in run2 if c in self.m.big_chars)
-                if big and self.m.big_chars.isdisjoint(run):
+                big = self._shared_magnitude(run, run2)
+                if big:
                     scale = self.parse("1" + big)
                     if scale is not None and parsed.value * scale.value <= parsed2.value:
                         parsed = Parsed(
@@ -932,8 +998,10 @@ class _Resolver:
                             notes.append(f"range to {fv2[3]}")
                 break
         qpre, qstart = self.pre_qualifier(sstart)
-        qpost, pend = self.post_qualifier(end, dim)
         s = qstart if qpre is not None else sstart
+        if qpre is None:
+            qpre = self._share_qualifier(sstart)  # 约占全市的三分之一: about a third
+        qpost, pend = self.post_qualifier(end, dim)
         fake = _Unit("", unit, dim, ONE, end, "")
         return self.finish(
             s,
@@ -951,6 +1019,15 @@ class _Resolver:
             notes,
             Parsed(value, 0),
         )
+
+    def _share_qualifier(self, a: int) -> Qualifier | None:
+        """The qualifier of 占 a few characters before a: 约占全国四分之一, 近占全市的三分之一."""
+        v = self.v
+        i = v.rfind("占", max(0, a - 10), a)
+        if i <= 0 or _SHARE_GAP.fullmatch(v, i + 1, a) is None:
+            return None
+        q, _ = self.pre_qualifier(i)
+        return q
 
     def arabic_special(self, a: int, nend: int, run: str) -> Quantity | int | None:
         """Scientific notation (2e5, 12.32e+14) and slash fractions (3/5)."""
@@ -1036,6 +1113,8 @@ class _Resolver:
             if v.startswith("/", fm.end()) or v.startswith("-", fm.end()):
                 dm = _DATE_TAIL.match(v, fm.end())
                 return dm.end() if dm else fm.end()  # a date such as 2022/1/5
+            if len(run) > 1 and v.startswith("年", fm.end()):
+                return fm.end() + 1  # 2022/2023年榨季, 22/23年度: a season, not a ratio
             den = Decimal(fm.group())
             if den == 0:
                 return None
@@ -1100,4 +1179,50 @@ def extract(
         taken = _Spans([(q.vstart, q.vend) for q in fixed])
         found = [q for q in found if not taken.covering(q.vstart)] + fixed
         found.sort(key=lambda q: q.vstart)
+    _share_list_units(r, found)
     return found
+
+
+def _last_unit(r: _Resolver, q: Quantity) -> _Unit | None:
+    """The unit written after the last numeral of q (3,076万人次 → 人次)."""
+    last = None
+    for mt in r.m.run.finditer(r.v, q.vstart, q.vend):
+        last = mt
+    if last is None:
+        return None
+    got = r.number_at(*last.span())
+    return None if got is None else got[2]
+
+
+def _share_list_units(r: _Resolver, found: list[Quantity]) -> None:
+    """A list that states its unit once, after the last item: "1.32亿、6,125万和3,076万人次".
+    Earlier items without a unit of their own, joined only by 、/和/及/与/以及, take the unit
+    form of the item after them (each keeps its own magnitude). In place."""
+    v = r.v
+    share: _Unit | None = None
+    for i in range(len(found) - 2, -1, -1):
+        q = found[i]
+        if q.unit or q.dimension != "number":
+            share = None
+            continue
+        nxt = found[i + 1]
+        if v[q.vend : nxt.vstart] not in _LIST_JOINERS:
+            share = None
+            continue
+        if share is None:
+            if not nxt.unit:
+                continue
+            share = _last_unit(r, nxt)
+            if share is None:
+                continue
+            if r.explain:
+                share = share._replace(note=share.note + ", shared with the list's last item")
+        mt = r.m.run.search(v, q.vstart, q.vend)
+        if mt is None:
+            share = None
+            continue
+        nq = r.resolve(mt.start(), mt.end(), share)
+        if isinstance(nq, Quantity) and nq.unit == share.unit and nq.vend <= nxt.vstart:
+            found[i] = nq
+        else:
+            share = None

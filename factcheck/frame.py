@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import NamedTuple
 
 from .model import Claim, Document, Period, Quantity
 from .segment import Segments, segment
@@ -37,12 +38,37 @@ def document_date(doc: Document, default: str | None = None) -> str | None:
     return default
 
 
+class _PM(NamedTuple):
+    year: int | None
+    months: tuple[int, int] | None
+    resolved: bool
+    horizon: bool
+    base: bool
+    source: bool
+
+
+_BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "相当于")
+_BOOK = re.compile(r"《[^》\n]{0,80}》")
+
+
+def _book_spans(v: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _BOOK.finditer(v)]
+
+
 @dataclass(frozen=True)
 class _Mention:
     start: int
     end: int
     value: str
     extra: object = None
+
+
+_NONE = _Mention(-1, -1, "")
+_STOP_MOD = set("一二三四五六七八九十两百千万亿个家项大其中和及与、")
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
 
 
 class _Index:
@@ -84,8 +110,8 @@ class Framer:
         when = document_date(doc, default_date)
         self.year = int(when[:4]) if when else None
         self.entities = _Index(self._entities())
-        self.metrics = _Index(self._metrics())
         self.periods = _Index(self._periods())
+        self.metrics = _Index(self._metrics())
 
     # ------------------------------------------------------------ mention scans
     def _entities(self) -> list[_Mention]:
@@ -93,6 +119,8 @@ class Framer:
         found: list[_Mention] = []
         if voc.entity_re:
             for m in voc.entity_re.finditer(v):
+                if voc.org_re is not None and voc.org_re.match(v, m.end()):
+                    continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
                 name = voc.entity_forms[m.group()]
                 found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         if voc.anaphora_re:
@@ -149,25 +177,52 @@ class Framer:
         return any(before.endswith(w) for w in self.vocab.comparison)
 
     def _metrics(self) -> list[_Mention]:
+        """Metric mentions. Extra: (scope, modifier). A metric right after a word that is not a
+        place, period, scope or function word names a narrower metric (对东盟进出口, 民营企业进出口,
+        集成电路产业规模): the modifier is kept as part of the metric's name, so the narrower
+        metric is never compared with the whole."""
         voc, v = self.vocab, self.v
+        ends = {m.end for m in self.entities.items} | {m.end for m in self.periods.items}
         out = []
         if voc.metric_re:
             for m in voc.metric_re.finditer(v):
+                a = m.start()
                 scope = None
-                for L in range(min(voc.scope_max, m.start()), 0, -1):
-                    s = v[m.start() - L : m.start()]
+                for L in range(min(voc.scope_max, a), 0, -1):
+                    s = v[a - L : a]
                     if s in voc.scopes:
                         scope = voc.scopes[s]
                         break
-                out.append(_Mention(m.start(), m.end(), voc.metric_forms[m.group()], scope))
+                j = a
+                if scope is None:
+                    while (
+                        j > a - 8
+                        and j > 0
+                        and _is_han(v[j - 1])
+                        and v[j - 1] not in _STOP_MOD
+                        and j not in ends
+                        and not any(v.endswith(w, 0, j) for w in voc.neutral_before)
+                    ):
+                        j -= 1
+                out.append(_Mention(a, m.end(), voc.metric_forms[m.group()], (scope, v[j:a])))
         return out
 
     def _periods(self) -> list[_Mention]:
-        voc = self.vocab
+        """Period mentions. Extra: _PM(year, months, resolved, horizon, base, source).
+
+        base: the period is a comparison base (比上年, 较2021年, 与2019年同期相比), never the
+        period of a figure; source: 从/由2020年 starts a change and frames only the figure
+        before its 到/至.
+        """
+        voc, v = self.vocab, self.v
         out = []
-        for m in voc.period_re.finditer(self.v):
+        books = _book_spans(v)
+        for m in voc.period_re.finditer(v):
             if not m.group().strip() or m.group() == (m.group("to") or ""):
                 continue
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            if any(a <= start < b for a, b in books):
+                continue  # 《…（2021—2025年）》: part of a title
             year: int | None = None
             resolved = True
             if m.group("year"):
@@ -193,10 +248,17 @@ class Framer:
                 months = (a, b)
             elif one:
                 months = (int(one), int(one))
-            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            before = v[max(0, start - 3) : start]
+            after = v[m.end() : m.end() + 4]
+            base = before.endswith(_BASE_BEFORE) or after.startswith(("同期", "相比", "比较"))
+            source = before.endswith(("从", "由"))
+            horizon = bool(m.group("to")) and not base
             out.append(
                 _Mention(
-                    start, m.end(), m.group().strip(), (year, months, resolved, bool(m.group("to")))
+                    start,
+                    m.end(),
+                    m.group().strip(),
+                    _PM(year, months, resolved, horizon, base, source),
                 )
             )
         return out
@@ -212,10 +274,11 @@ class Framer:
         in_head = head[0] <= vs < head[1]
 
         metric_m = self._pick_metric(q, cl, se, pa)
-        metric = metric_m.value if metric_m else None
-        scope = metric_m.extra if metric_m else None
+        metric = (metric_m.extra[1] + metric_m.value) if metric_m else None
+        scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa)
         period, ptext, months = self._pick_period(vs, cl, se, pa)
+        period_from = self._period_from if period is not None else None
         modality = self._modality(vs, ve, cl, se, period)
         aspect = self._aspect(q, vs, cl, metric_m)
         window = v[max(cl[0], vs - 6) : vs]
@@ -249,6 +312,7 @@ class Framer:
             part_of=part,
             in_headline=in_head,
             months=months,
+            period_from=period_from,
             noun=noun,
         )
 
@@ -268,7 +332,9 @@ class Framer:
             m = idx.after(lo, vs, usable)
             if m:
                 return m.value
-        m = idx.after(vs, se[1], lambda x: not x.extra)
+        m = idx.after(
+            vs, se[1], lambda x: not x.extra and self.vocab.entities[x.value].kind != "country"
+        )
         if m:
             return m.value
         return self._title_entity(idx.items) or self._main_entity
@@ -279,6 +345,8 @@ class Framer:
         for m in self.entities.items:
             if not m.extra:
                 counts[m.value] = counts.get(m.value, 0) + 1
+        local = {k: n for k, n in counts.items() if self.vocab.entities[k].kind != "country"}
+        counts = local or counts
         return max(counts, key=lambda k: counts[k]) if counts else None
 
     def _compatible(self, q: Quantity, name: str) -> bool:
@@ -293,83 +361,151 @@ class Framer:
 
     def _pick_metric(self, q: Quantity, cl, se, pa) -> _Mention | None:
         idx = self.metrics
+        v = self.v
 
         def ok(m: _Mention) -> bool:
             return self._compatible(q, m.value)
 
         if q.dimension == "count":  # the counted noun follows: 20个产业集群, 八大未来产业
-            nxt = _NEXT_NUMBER.search(self.v, q.vend, min(cl[1], q.vend + 14))
+            nxt = _NEXT_NUMBER.search(v, q.vend, min(cl[1], q.vend + 14))
             hi = nxt.start() if nxt else min(cl[1], q.vend + 14)
             m = idx.after(q.vend, hi, lambda x: self.vocab.metrics[x.value].kind == "count")
             if m:
                 return m
-            m = idx.before(q.vstart, max(cl[0], q.vstart - 4), ok)  # 工业企业1769家
+            return idx.before(q.vstart, cl[0], ok)  # 工业企业1769家, 新能源汽车产量52.7万辆
+        m = idx.before(q.vstart, cl[0], ok)
+        if m is not None:
             return m
-        for lo in (cl[0], se[0]):
-            m = idx.before(q.vstart, lo, ok)
-            if m:
-                return m
+        if self._own_subject(cl[0], q.vstart):
+            return None  # the clause names its own subject (非化石能源消费比重达到15%)
+        m = idx.before(q.vstart, se[0], ok)
+        if m is not None:
+            return m
         m = idx.after(q.vend, se[1], ok)
         if m:
             return m
         if q.dimension in ("percent", "percentage_point", "ratio"):
             return None  # a rate needs its metric in its own sentence
         m = idx.before(q.vstart, pa[0], ok)
-        if m:
+        if m is not None:
             return m
         head = self.segs.headline
         if not (head[0] <= q.vstart < head[1]):
             return idx.after(head[0], head[1], ok)
         return None
 
+    def _own_subject(self, a: int, b: int) -> bool:
+        """The clause text before the figure names something (3+ Han characters left once
+        places, periods and function words are removed)."""
+        v = self.v
+        text = v[a:b]
+        for idx in (self.entities, self.periods):
+            for m in idx.items[bisect_left(idx.starts, a) :]:
+                if m.start >= b:
+                    break
+                text = text.replace(v[m.start : m.end], "")
+        text = self.vocab.function_re.sub("", text) if self.vocab.function_re else text
+        return sum(1 for c in text if _is_han(c)) >= 3
+
     def _pick_period(
         self, vs: int, cl, se, pa
     ) -> tuple[Period | None, str | None, tuple[int, int] | None]:
-        """(period, its text, its months). Months are known even when the year is not."""
+        """(period, its text, its months). Months are known even when the year is not.
+
+        The nearest usable mention before the figure in its clause, sentence, paragraph, then
+        earlier in the document (the headline included): comparison bases never count, a
+        horizon (到2025年) only inside its sentence, a 从-year only before its 到.
+        """
         idx = self.periods
+        v = self.v
+
+        def usable(lo: int):
+            def ok(m: _Mention) -> bool:
+                pm = m.extra
+                if pm.base or (pm.horizon and lo < se[0]):
+                    return False
+                if pm.source and any(w in v[m.end : vs] for w in ("到", "至")):
+                    return False
+                return True
+
+            return ok
+
         found = None
-        for lo in (cl[0], se[0], pa[0]):
-            # a horizon (到2025年) frames its own sentence only
-            found = idx.before(vs, lo, None if lo >= se[0] else (lambda m: not m.extra[3]))
+        for lo, level in (
+            (cl[0], "sentence"),
+            (se[0], "sentence"),
+            (pa[0], "paragraph"),
+            (0, "document"),
+        ):
+            found = idx.before(vs, lo, usable(lo))
             if found:
+                self._period_from = level
                 break
+        else:
+            self._period_from = "title"
         if found is None:
-            return None, None, None
-        year, months, resolved, _ = found.extra
+            return self._title_period()
+        pm = found.extra
         text = found.value
-        span = months or (1, 12)
-        if not resolved:
+        span = pm.months or (1, 12)
+        if not pm.resolved:
             return None, text, span
-        if year is None:
+        year = pm.year
+        if year is None:  # 全年, 一季度, 1—4月: the year of the nearest year named before
             outer = idx.before(
-                found.start, pa[0], lambda m: m.extra[0] is not None or not m.extra[2]
+                found.start,
+                0,
+                lambda m: (
+                    not m.extra.base
+                    and not m.extra.horizon
+                    and (m.extra.year is not None or not m.extra.resolved)
+                ),
             )
             if outer is not None:
-                if not outer.extra[2]:
+                if not outer.extra.resolved:
                     return None, outer.value + text, span
-                year = outer.extra[0]
+                year = outer.extra.year
                 text = outer.value + text
-            elif self.year is not None and months:
-                year = self.year
             else:
-                return None, text, span
+                tp = self._title_period()[0]
+                if tp is not None:
+                    year = tp.year
+                elif self.year is not None and pm.months:
+                    year = self.year
+                else:
+                    return None, text, span
         return Period(year, span[0], span[1]), text, span
+
+    def _title_period(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
+        title = self.doc.title or ""
+        m = self.vocab.period_re.search(title)
+        if m and m.group("year"):
+            try:
+                return Period(_year_of(m.group("year"))), m.group().strip(), (1, 12)
+            except KeyError:
+                pass
+        return None, None, None
 
     def _modality(self, vs: int, ve: int, cl, se, period: Period | None) -> str:
         voc, v = self.vocab, self.v
         # the number's own clause, then short framing clauses before it (到2025年，/ 按照计划，)
         prefixes = [v[cl[0] : vs]]
         for a, b in self._clauses_between(se[0], cl[0]):
-            if b - a <= 12:
+            if b - a <= 12 or v[b : b + 1] in "：:":  # 到2025年， / 主要预期目标是：
                 prefixes.append(v[a:b])
+        prefixes = [_BOOK.sub("", p) for p in prefixes]
         for kind in ("target", "forecast", "plan"):
             for prefix in prefixes:
                 for w in voc.modality.get(kind, ()):
                     i = prefix.find(w)
                     if i < 0:
                         continue
-                    if w[0] in "到至" and any(c in v[se[0] : vs] for c in "从由"):
-                        continue  # 从2020年……到2021年: a span of time, not a goal
+                    if w[0] in "到至" and (
+                        any(c in v[se[0] : vs] for c in "从由")
+                        or prefix[i - 1 : i] in "截止"
+                        and i > 0
+                    ):
+                        continue  # 从2020年……到2021年, 截至2022年: not a goal
                     return kind
         if "目标" in v[ve : min(cl[1], ve + 10)]:
             return "target"
@@ -400,6 +536,8 @@ class Framer:
         if dim == "percent":
             if any(w in window for w in asp.get("share", ())):
                 return "share"
+            if any(w in window for w in asp.get("avg_growth", ())):
+                return "avg_growth"
             if any(w in window for w in asp.get("growth", ())):
                 return "growth"
             if metric_m is not None and self.vocab.metrics[metric_m.value].kind == "rate":
@@ -410,7 +548,7 @@ class Framer:
         return "level"
 
 
-_NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两]")
+_NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两、，,；;。：:（(]")
 _LIST_SEP = re.compile(r"\s*[、和及与]\s*")
 
 
@@ -456,6 +594,11 @@ def frame_document(
         head = c.sentence[: c.sentence_offset]
         if "分别" in head:
             items = head[: head.rfind("分别")]
+            items = re.split(r"[，,：:；;]", items)[-1]
             if "、" in items or "和" in items:
-                out[i] = replace(c, metric=None, scope=None)
+                places = (
+                    set(framer.vocab.entity_re.findall(items)) if framer.vocab.entity_re else set()
+                )
+                ent = None if len(places) >= 2 else c.entity
+                out[i] = replace(c, metric=None, scope=None, entity=ent)
     return out

@@ -158,6 +158,7 @@ class Lexicon:
     approx_band: Decimal
     stopwords: tuple[str, ...]
     ordinal_prefixes: frozenset[str]
+    ordinal_blockers: dict[str, frozenset[str]]
     name_suffixes: tuple[str, ...]
     code_patterns: tuple[str, ...]
     calendar: tuple[dict[str, Any], ...]
@@ -288,6 +289,11 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
         approx_band=band,
         stopwords=tuple(str(s) for s in _need(num, "stopwords", np_)),
         ordinal_prefixes=frozenset(str(s) for s in _need(num, "ordinal_prefixes", np_)),
+        ordinal_blockers={
+            str(k): frozenset(str(c) for c in (v or []))
+            for k, v in (num.get("ordinal_blockers") or {}).items()
+            if k != "__line__"
+        },
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
         code_patterns=tuple(str(s) for s in num.get("code_patterns") or []),
         calendar=calendar,

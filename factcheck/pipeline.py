@@ -80,5 +80,7 @@ def check_documents(
         else:
             docs.append(item)
     claims = [c for d in docs for c in d.claims]
-    findings = run_checks(claims, select, {d.doc.path: d.doc for d in docs}, rules)
+    crashes: list[str] = []
+    findings = run_checks(claims, select, {d.doc.path: d.doc for d in docs}, rules, crashes)
+    errors.extend(InputError("factcheck", msg) for msg in crashes)
     return CheckResult(tuple(docs), tuple(errors), tuple(findings))

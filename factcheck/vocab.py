@@ -32,6 +32,7 @@ class Metric:
     kind: str
     dimension: str
     parts: tuple[str, ...]
+    real_growth: bool = False  # growth is published at constant prices (GDP, value added)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class Vocab:
     aspects: dict[str, tuple[str, ...]]
     first_time: tuple[str, ...]
     part_of: tuple[str, ...]
+    neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
+    function_re: re.Pattern[str] | None
+    org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
 
 
 def _period_regex(
@@ -76,7 +80,7 @@ def _period_regex(
     with_year = rf"(?:{year}|{rel})\s*(?:(?P<sub>{subs})|{months('')})?"
     without = rf"(?P<sub_>{subs})|{months('_')}"
     return re.compile(
-        rf"(?P<to>到|至|截至|截止到?)?\s*(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
+        rf"(?P<to>(?<![截止])(?:到|至))?\s*(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
     )
 
 
@@ -113,6 +117,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
             kind,
             str(_need(m, "dimension", mp)),
             tuple(str(p) for p in m.get("parts") or []),
+            str(m.get("growth", "")) == "real",
         )
         for s in [name, *(m.get("synonyms") or [])]:
             s = str(s)
@@ -161,4 +166,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         aspects=words("aspects"),
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
+        neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
+        function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
+        org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
     )

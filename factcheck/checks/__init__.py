@@ -53,12 +53,20 @@ def run_checks(
     select: Iterable[str] | None = None,
     docs: dict[str, Document] | None = None,
     rules: tuple[str, ...] = (),
+    errors: list[str] | None = None,
 ) -> list[Finding]:
+    """Run the selected checks. With `errors` given, a check that crashes is reported there
+    (and the others still run) instead of raising."""
     chosen = set(select) if select else None
     ctx = Context(claims, docs or {}, rules)
     out: list[Finding] = []
     for code, info in REGISTRY.items():
         if chosen is not None and code not in chosen and info.name not in chosen:
             continue
-        out.extend(info.run(ctx))
+        try:
+            out.extend(info.run(ctx))
+        except Exception as e:  # a bug in one check must not hide the others' findings
+            if errors is None:
+                raise
+            errors.append(f"internal error in {code} {info.name}: {type(e).__name__}: {e}")
     return out

@@ -40,7 +40,9 @@ def key(c: Claim):
         return None  # 一个产业集群对应一份清单: distributive "one", not a total
     # modality is not compared: a policy's list is restated as plan (将培育八个) and as fact
     # (布局8大) for the same eight things
-    return (c.entity, c.noun, c.scope, c.period_key)
+    # only a period stated with the count separates counts (not one inherited from elsewhere)
+    period = c.period_key if c.period_from == "sentence" else None
+    return (c.entity, c.noun, c.scope, period)
 
 
 def run(ctx: Context) -> Iterable[Finding]:

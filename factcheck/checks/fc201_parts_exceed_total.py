@@ -30,7 +30,7 @@ from collections.abc import Iterable
 
 from ..model import Claim, Finding
 from ..vocab import load_vocab
-from .arith import Iv, num, same_sentence, show, show_iv, stated, unit_label
+from .arith import Iv, num, same_sentence, sentence_start, show, show_iv, stated, unit_label
 from .base import Context, finding, subject, where
 
 CODE = "FC201"
@@ -94,54 +94,88 @@ def sum_hi(cs: list[Claim]):
     return None if any(v is None for v in vals) else sum(vals)
 
 
-def _qizhong(doc_claims: list[Claim]) -> Iterable[Finding]:
-    """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中."""
+_POST = ("以上", "以下", "左右", "多", "余", "上下")
+
+
+def _classifier(c: Claim) -> str:
+    """The counted unit as written (条, 家, 标箱): counts of different things never add up."""
+    text = c.quantity.text.rstrip()
+    for w in _POST:
+        if text.endswith(w):
+            text = text[: -len(w)]
+    return text[-2:] if c.quantity.dimension == "count" else c.quantity.unit
+
+
+def _addable(total: Claim, x: Claim) -> bool:
+    return (
+        x.quantity.unit == total.quantity.unit
+        and x.aspect == "level"
+        and _classifier(x) == _classifier(total)
+    )
+
+
+def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
+    """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中.
+
+    The total is the last level figure of the same unit before 其中; changes and rates about
+    it may come between (总产量1393.1万吨，比上年增加20.6万吨，增长1.5%。其中…)."""
     for i, c in enumerate(doc_claims):
-        if c.aspect not in LEVEL or c.quantity.dimension in ("percent", "number", "ratio"):
+        if c.aspect != "level" or c.quantity.dimension in (
+            "percent",
+            "number",
+            "ratio",
+            "duration",
+        ):
             continue
         tail = c.sentence[c.sentence_offset :]
         k = tail.find("其中")
         rest = doc_claims[i + 1 :]
         if k >= 0:
             cut = c.sentence_offset + k
-            # no other figure of this unit between the total and 其中
-            parts = [x for x in rest if same_sentence(x, c) and x.sentence_offset > cut]
-            if any(
-                same_sentence(x, c)
-                and c.sentence_offset < x.sentence_offset < cut
-                and x.quantity.unit == c.quantity.unit
+            between = [
+                x
                 for x in rest
-            ):
-                continue
+                if same_sentence(x, c) and c.sentence_offset < x.sentence_offset < cut
+            ]
+            parts = [x for x in rest if same_sentence(x, c) and x.sentence_offset > cut]
         else:
             nxt = next((x for x in rest if not same_sentence(x, c)), None)
             if nxt is None or not nxt.sentence.lstrip().startswith("其中"):
                 continue
-            if any(same_sentence(x, c) and x.quantity.unit == c.quantity.unit for x in rest):
-                continue  # the total is not the last figure before 其中
+            gap = view[sentence_start(c) + len(c.sentence) : sentence_start(nxt)]
+            if gap.strip("。！？；;!?…\n 　"):
+                continue  # another sentence comes between: 其中 is about that one
+            between = [x for x in rest if same_sentence(x, c)]
+            if any(_addable(c, x) for x in doc_claims[:i] if same_sentence(x, c)):
+                continue  # several figures in the sentence before: whose part is ambiguous
             parts = [x for x in rest if same_sentence(x, nxt)]
-        parts = [x for x in parts if x.quantity.unit == c.quantity.unit and x.aspect == c.aspect]
+        if any(_addable(c, x) for x in between):
+            continue  # the total is not the last figure of its kind before 其中
+        parts = [x for x in parts if _addable(c, x)]
         if not parts:
             continue
         lo = sum_lo(parts)
         hi_total = c.quantity.high
         if lo is None or hi_total is None or lo <= hi_total:
             continue
-        names = " + ".join(show(p.quantity.low, c.quantity) for p in parts)
+        tq = c.quantity
+        names = " + ".join(num(p.quantity.value, tq) for p in parts)
         msg = (
             f"The parts listed after 其中 add up to more than the total: {names} = "
-            f"{show(lo, c.quantity)} (at least), but {where(c)} states the total as "
-            f"“{stated(c)}” (at most {show(hi_total, c.quantity)})."
+            f"{num(sum(p.quantity.value for p in parts), tq)} ({unit_label(tq)}; at least "
+            f"{show(lo, tq)} at the stated precision), but {where(c)} states the total as "
+            f"“{stated(c)}” (at most {show(hi_total, tq)})."
         )
         yield finding(CODE, NAME, SEVERITY, msg, [c, *parts])
 
 
 def run(ctx: Context) -> Iterable[Finding]:
     vocab = load_vocab(ctx.rules)
-    for _, cs in ctx.by_document().items():
+    for path, cs in ctx.by_document().items():
         found = list(_identity(cs, vocab))
         yield from found
         seen = {id(f.claims[0]) for f in found}
-        for f in _qizhong(cs):
+        doc = ctx.docs.get(path)
+        for f in _qizhong(cs, doc.view if doc else ""):
             if id(f.claims[0]) not in seen:
                 yield f

@@ -46,6 +46,8 @@ def gap_structure(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | N
         return None
     y = before[-1]
     x = before[-2]
+    if x.aspect != y.aspect and "percent" not in (x.aspect, y.aspect):
+        return None  # 增长18.9%，占比25.1%，提高1.9个百分点: the gap is not between these two
     s = gap.sentence
     mid = s[x.sentence_offset + (x.quantity.vend - x.quantity.vstart) : y.sentence_offset]
     tail = s[y.sentence_offset + (y.quantity.vend - y.quantity.vstart) : gap.sentence_offset].strip(

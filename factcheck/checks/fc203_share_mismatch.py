@@ -51,6 +51,19 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
     ]
     if inside:
         return inside[-1]
+    if share.metric:  # 占全区电力总装机容量的比重: the share's own metric names the whole
+        cands = [
+            x
+            for x in cs
+            if x.metric == share.metric
+            and x.aspect == "level"
+            and x is not part
+            and x.quantity.unit == part.quantity.unit
+            and x.entity == part.entity
+            and x.period_key == part.period_key
+        ]
+        if len(cands) == 1:
+            return cands[0]
     m = vocab.metric_re.search(seg, k) if vocab.metric_re else None
     if not m:
         return None

@@ -7,8 +7,9 @@ What it checks
     - 翻一番 / 翻两番: Y ÷ X must be 2 / 4;
     - 增长了N倍 means Y = (N+1)·X, while 增长到N倍 / 是…的N倍 means Y = N·X — the check tells
       which reading the levels support when the wording says the other.
-    Only levels and rates written together are compared, because published growth rates of GDP
-    or value added are real (at constant prices) while levels are nominal.
+    Only levels and rates written together are compared, and rates of metrics marked
+    `growth: real` in rules/metrics.yaml (GDP, value added) are not recomputed at all: they are
+    published at constant prices while levels are nominal.
 
 Why it matters
     Growth rates are the figures most often recomputed by readers; a rate that does not match
@@ -29,6 +30,7 @@ from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
 from ..model import Claim, Finding
+from ..vocab import load_vocab
 from .arith import Iv, num, same_sentence, show_iv, stated
 from .arith import between as between_text
 from .base import Context, finding, where
@@ -75,15 +77,19 @@ def _levels(cs: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
 
 
 def run(ctx: Context) -> Iterable[Finding]:
+    vocab = load_vocab(ctx.rules)
     for _, cs in ctx.by_document().items():
         for g in cs:
             unit = g.quantity.unit
-            if not ((unit == "%" and g.aspect == "growth") or unit == "times"):
+            if not ((unit == "%" and g.aspect in ("growth", "avg_growth")) or unit == "times"):
                 continue
             pair = _levels(cs, g)
             if pair is None:
                 continue
             a, b = pair
+            met = vocab.metrics.get(b.metric or "") or vocab.metrics.get(a.metric or "")
+            if unit == "%" and met is not None and met.real_growth:
+                continue  # GDP and value added grow at constant prices; the levels are nominal
             if g.metric and b.metric and g.metric != b.metric or "其中" in between_text(b, g):
                 continue  # the rate is about something else (其中技改投资增长35%)
             ratio = Iv.of(b.quantity).ratio(Iv.of(a.quantity))

@@ -32,6 +32,8 @@ NAME = "headline-overstates-body"
 SEVERITY = "error"
 
 _PUNCT = set("。；！？!?;，,")
+# generic fallback metrics (产量, 投资, 增加值 …): too vague to pair a headline with a body figure
+_GENERIC = {"产量", "投资", "增加值", "产值", "营业收入", "利润总额"}
 
 
 def _line(doc: Document, c: Claim) -> tuple[int, int]:
@@ -50,7 +52,12 @@ def _headline_like(doc: Document, c: Claim) -> tuple[int, int] | None:
 
 
 def _compatible(h: Claim, b: Claim) -> bool:
-    if b.metric != h.metric or b.quantity.unit != h.quantity.unit or b.aspect != h.aspect:
+    if (
+        b.metric != h.metric
+        or h.metric in _GENERIC
+        or b.quantity.unit != h.quantity.unit
+        or b.aspect != h.aspect
+    ):
         return False
     if h.entity and b.entity and h.entity != b.entity:
         return False
