@@ -59,7 +59,8 @@ class Matcher:
     parse: Callable[[str], Parsed | None]
     pre_last: frozenset[str]  # last characters of pre-qualifiers, ordinal prefixes, symbols
     post_first: frozenset[str]
-    ordinal_last: frozenset[str]
+    ordinal_last: frozenset[str]  # ... and the character before a digit stop word's digits
+    digit_stops: dict[str, tuple[tuple[str, str], ...]]
     prefix_last: frozenset[str]
     suffix_first: frozenset[str]
     unit_lengths: dict[str, tuple[int, ...]]
@@ -128,7 +129,17 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
         rf"(?:{arabic}|[{re.escape(cn_all)}])*"
     )
-    stop = trie_regex(list(lex.stopwords))
+    # Stop words with Arabic digits (科创50, 沪深300) are checked at the number they contain,
+    # from the character before it: scanning the text for them would cost more (中, 上 …).
+    digit_stops: dict[str, list[tuple[str, str]]] = {}
+    plain_stops = []
+    for w in lex.stopwords:
+        i = next((k for k, ch in enumerate(w) if ch.isdigit()), -1)
+        if i > 0:
+            digit_stops.setdefault(w[i - 1], []).append((w[:i], w[i:]))
+        else:
+            plain_stops.append(w)
+    stop = trie_regex(plain_stops)
     codes = (
         re.compile("|".join(f"(?:{p})" for p in lex.code_patterns)) if lex.code_patterns else None
     )
@@ -165,7 +176,8 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         parse=functools.lru_cache(maxsize=1 << 16)(functools.partial(parse, lex=lex)),
         pre_last=frozenset(f[-1] for f in lex.qualifiers_pre) | {"了"},
         post_first=frozenset(f[0] for f in lex.qualifiers_post),
-        ordinal_last=frozenset(p[-1] for p in lex.ordinal_prefixes),
+        ordinal_last=frozenset(p[-1] for p in lex.ordinal_prefixes) | frozenset(digit_stops),
+        digit_stops={k: tuple(ws) for k, ws in digit_stops.items()},
         prefix_last=frozenset(p[-1] for p in lex.prefixes),
         suffix_first=frozenset(x[0] for x in lex.name_suffixes),
         unit_lengths=_unit_lengths(lex),
@@ -338,6 +350,13 @@ class _Resolver:
             return True  # a code: COVID-19, ISO-9001
         if v[a - 1 : a] not in self.m.ordinal_last:
             return False
+        for head, digits in self.m.digit_stops.get(v[a - 1], ()):
+            if (
+                v.startswith(digits, a)
+                and v.startswith(head, a - len(head))
+                and not v[a + len(digits) : a + len(digits) + 1].isdigit()
+            ):
+                return True  # 沪深300指数, 科创50: a stop word with digits
         for L in range(min(self.m.ordinal_max, a), 0, -1):
             prefix = v[a - L : a]
             if prefix in self.lex.ordinal_prefixes:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Claim, Document, Finding, InputError, Quantity
 
@@ -49,7 +49,7 @@ def extract_documents(
 
     get_matcher(rules)  # validate the rules before reading any input
     if frames:
-        from .frame import frame_document
+        from .frame import document_date, frame_document
         from .vocab import load_vocab
 
         load_vocab(rules)
@@ -58,7 +58,11 @@ def extract_documents(
             yield item
             continue
         qs = tuple(extract(item, rules, explain))
-        claims = tuple(frame_document(item, qs, rules, date)) if frames else ()
+        claims: tuple[Claim, ...] = ()
+        if frames:
+            # the date the frames use (front matter, a date line near the top, or --date)
+            item = replace(item, date=document_date(item, date))
+            claims = tuple(frame_document(item, qs, rules, date))
         yield Extracted(item, qs, claims)
 
 
