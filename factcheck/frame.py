@@ -51,8 +51,23 @@ _BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "相当于
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
 
-def _book_spans(v: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _BOOK.finditer(v)]
+class _SpanSet:
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    def covering(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.ends[i] > pos
+
+
+def _book_spans(v: str) -> _SpanSet:
+    return _SpanSet([m.span() for m in _BOOK.finditer(v)])
+
+
+def _ends_with_any(v: str, pos: int, words: frozenset[str], lens: tuple[int, ...]) -> bool:
+    """Does v[:pos] end with one of `words` (whose lengths are `lens`)?"""
+    return any(v[pos - n : pos] in words for n in lens if n <= pos)
 
 
 @dataclass(frozen=True)
@@ -173,8 +188,7 @@ class Framer:
         return None
 
     def _is_object(self, pos: int) -> bool:
-        before = self.v[max(0, pos - 3) : pos]
-        return any(before.endswith(w) for w in self.vocab.comparison)
+        return _ends_with_any(self.v, pos, self.vocab.comparison_set, self.vocab.comparison_lens)
 
     def _metrics(self) -> list[_Mention]:
         """Metric mentions. Extra: (scope, modifier). A metric right after a word that is not a
@@ -201,7 +215,7 @@ class Framer:
                         and _is_han(v[j - 1])
                         and v[j - 1] not in _STOP_MOD
                         and j not in ends
-                        and not any(v.endswith(w, 0, j) for w in voc.neutral_before)
+                        and not _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
                     ):
                         j -= 1
                 out.append(_Mention(a, m.end(), voc.metric_forms[m.group()], (scope, v[j:a])))
@@ -221,7 +235,7 @@ class Framer:
             if not m.group().strip() or m.group() == (m.group("to") or ""):
                 continue
             start = m.start() + (len(m.group()) - len(m.group().lstrip()))
-            if any(a <= start < b for a, b in books):
+            if books.covering(start):
                 continue  # 《…（2021—2025年）》: part of a title
             year: int | None = None
             resolved = True

@@ -56,6 +56,10 @@ class Vocab:
     first_time: tuple[str, ...]
     part_of: tuple[str, ...]
     neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
+    neutral_set: frozenset[str]
+    neutral_lens: tuple[int, ...]
+    comparison_set: frozenset[str]
+    comparison_lens: tuple[int, ...]
     function_re: re.Pattern[str] | None
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
 
@@ -167,6 +171,10 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
         neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
+        neutral_set=frozenset(str(x) for x in per.get("neutral_before") or []),
+        neutral_lens=tuple(sorted({len(str(x)) for x in per.get("neutral_before") or []})),
+        comparison_set=frozenset(str(x) for x in per.get("comparison") or []),
+        comparison_lens=tuple(sorted({len(str(x)) for x in per.get("comparison") or []})),
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
     )
