@@ -334,7 +334,7 @@ class _Resolver:
             return (-1 if v[a - 1] == "-" else 1), a - 1
         return 1, a
 
-    def blocked_before(self, a: int) -> bool:
+    def blocked_before(self, a: int, b: int) -> bool:
         v = self.v
         if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@±∓"):
             return True  # a code or a spec (±800千伏), not a figure
@@ -363,6 +363,9 @@ class _Resolver:
                 blockers = self.lex.ordinal_blockers.get(prefix)
                 if blockers and a - L > 0 and v[a - L - 1] in blockers:
                     continue  # 目前50家, 提前3天: the prefix ends another word
+                followers = self.lex.ordinal_followers.get(prefix)
+                if followers and not v.startswith(followers, b):
+                    continue  # 税前2万元, 疫情前90%: not a rank (前三名) or period (前5个月)
                 return True
         return False
 
@@ -425,7 +428,7 @@ class _Resolver:
                     continue
             if self.stops.covering(a) and not v.startswith("分之", b):  # 十分之六 is a fraction
                 continue
-            if self.blocked_before(a):
+            if self.blocked_before(a, b):
                 continue
             q = self.resolve(a, b)
             if q is None:

@@ -159,6 +159,7 @@ class Lexicon:
     stopwords: tuple[str, ...]
     ordinal_prefixes: frozenset[str]
     ordinal_blockers: dict[str, frozenset[str]]
+    ordinal_followers: dict[str, tuple[str, ...]]
     name_suffixes: tuple[str, ...]
     code_patterns: tuple[str, ...]
     calendar: tuple[dict[str, Any], ...]
@@ -292,6 +293,11 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
         ordinal_blockers={
             str(k): frozenset(str(c) for c in (v or []))
             for k, v in (num.get("ordinal_blockers") or {}).items()
+            if k != "__line__"
+        },
+        ordinal_followers={
+            str(k): tuple(str(c) for c in (v or []))
+            for k, v in (num.get("ordinal_followers") or {}).items()
             if k != "__line__"
         },
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
