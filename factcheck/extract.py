@@ -125,9 +125,19 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
     cn_all = cn_start + "".join(lex.points) + "".join(lex.approx_markers)
     arabic = r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?"
     some = "".join(k for k, v in lex.approx_markers.items() if v == "some")
+    unit_first = (
+        frozenset(f[0] for f in lex.units)
+        | frozenset("分折番/又")
+        | frozenset(c[0] for c in lex.range_connectors)
+    )
+    # a Chinese numeral starts a run only if more numerals, a unit or the end of the line
+    # follow (一些, 统一, 四川 are rejected by the regex engine, not in Python)
+    follow = re.escape(cn_all + "".join(sorted(unit_first)))
     run = re.compile(
-        rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
-        rf"(?:{arabic}|[{re.escape(cn_all)}])*"
+        rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}](?=[{follow}0-9]|[^\u3400-\u9fff]|$)"
+        rf"|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
+        rf"(?:{arabic}|[{re.escape(cn_all)}])*",
+        re.M,
     )
     # Stop words with Arabic digits (科创50, 沪深300) are checked at the number they contain,
     # from the character before it: scanning the text for them would cost more (中, 上 …).
@@ -159,9 +169,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         stop=stop,
         codes=codes,
         unit_max=max(len(f) for f in lex.units),
-        unit_first=frozenset(f[0] for f in lex.units)
-        | frozenset("分折番/又")
-        | frozenset(c[0] for c in lex.range_connectors),
+        unit_first=unit_first,
         magnitude_chars=frozenset(lex.small_units) | frozenset(lex.big_units),
         big_chars=frozenset(lex.big_units),
         calendar=cal,

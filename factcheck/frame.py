@@ -79,7 +79,26 @@ class _Mention:
 
 
 _NONE = _Mention(-1, -1, "")
-_STOP_MOD = set("一二三四五六七八九十两百千万亿个家项大其中和及与、")
+_STOP_MOD = set("一二三四五六七八九十两百千万亿个、")
+
+
+def _join_modifier(mod: str, canon: str) -> str:
+    """集成电路产业 + 产业规模 → 集成电路产业规模 (no doubled words)."""
+    for k in range(min(len(mod), len(canon)), 0, -1):
+        if mod.endswith(canon[:k]):
+            return mod + canon[k:]
+    return mod + canon
+
+
+def _negated(q: Quantity) -> Quantity:
+    return replace(
+        q,
+        value=-q.value,
+        low=None if q.high is None else -q.high,
+        high=None if q.low is None else -q.low,
+        low_open=q.high_open,
+        high_open=q.low_open,
+    )
 
 
 def _is_han(c: str) -> bool:
@@ -124,6 +143,10 @@ class Framer:
         self.segs: Segments = segment(self.v, doc.headline_end)
         when = document_date(doc, default_date)
         self.year = int(when[:4]) if when else None
+        paras = self.segs.paragraphs
+        body = [(a, b) for a, b in zip(paras.starts, paras.ends, strict=True) if b - a >= 30]
+        # the headline and the first real paragraph frame the whole article
+        self.lede_end = max(self.segs.headline[1], body[0][1] if body else 0)
         self.entities = _Index(self._entities())
         self.periods = _Index(self._periods())
         self.metrics = _Index(self._metrics())
@@ -149,12 +172,33 @@ class Framer:
                         (e.name for e in voc.entities.values() if e.kind == "country"), None
                     )
                 else:
-                    name = self._recent_of_kind(found, starts, m.start(), kind) or title_entity
-                    if name and not self._kind_ok(name, kind):
-                        name = None
+                    name = self._recent_of_kind(found, starts, m.start(), kind)
+                    if name is None:  # 全省 in an article about 郑州: the province of 郑州
+                        name = self._ancestor_of_kind(title_entity or self._main_of(found), kind)
                 if name:
                     found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         return found
+
+    def _ancestor_of_kind(self, name: str | None, kind: str) -> str | None:
+        seen = 0
+        while name and seen < 5:
+            if self._kind_ok(name, kind):
+                return name
+            e = self.vocab.entities.get(name)
+            name = e.parent if e else None
+            seen += 1
+        return None
+
+    def _main_of(self, found: list[_Mention]) -> str | None:
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.value] = counts.get(m.value, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else None
+
+    def _semicolon_part(self, se, vs: int) -> int:
+        """Start of the ；-delimited part of the sentence that holds vs."""
+        v = self.v
+        return max(v.rfind("；", se[0], vs), v.rfind(";", se[0], vs)) + 1 or se[0]
 
     def _kind_ok(self, name: str, kind: str) -> bool:
         e = self.vocab.entities.get(name)
@@ -218,7 +262,10 @@ class Framer:
                         and not _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
                     ):
                         j -= 1
-                out.append(_Mention(a, m.end(), voc.metric_forms[m.group()], (scope, v[j:a])))
+                mod = v[j:a]
+                if mod.endswith(voc.modifier_wide):
+                    mod = ""  # 货物贸易进出口, 春节假期接待游客: the words do not narrow the metric
+                out.append(_Mention(a, m.end(), voc.metric_forms[m.group()], (scope, mod)))
         return out
 
     def _periods(self) -> list[_Mention]:
@@ -288,7 +335,7 @@ class Framer:
         in_head = head[0] <= vs < head[1]
 
         metric_m = self._pick_metric(q, cl, se, pa)
-        metric = (metric_m.extra[1] + metric_m.value) if metric_m else None
+        metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa)
         period, ptext, months = self._pick_period(vs, cl, se, pa)
@@ -307,6 +354,10 @@ class Framer:
             noun = v[q.vend : metric_m.end].lstrip("的")
         if q.dimension == "count" and v[max(cl[0], vs - 1) : vs] == "等":
             part = True  # A、B、C等4个: a count of a sub-list
+        if aspect in ("growth", "avg_growth", "change") and q.value > 0:
+            cue = v[max(cl[0], vs - 8) : vs]
+            if any(w in cue for w in self.vocab.decrease):
+                q = _negated(q)  # 下降0.5%: a growth rate of −0.5%
         line, col = self.doc.line_col(q.start)
         return Claim(
             path=self.doc.path,
@@ -342,6 +393,11 @@ class Framer:
         m = idx.before(vs, cl[0], usable)  # nearest in the clause
         if m:
             return m.value
+        sp = self._semicolon_part(se, vs)
+        if sp > se[0]:  # 成都…；绵阳市实现地区生产总值3,626.9亿元，增长4.0%: the part after ；
+            m = idx.before(vs, sp, usable)
+            if m:
+                return m.value
         for lo in (se[0], pa[0]):  # the subject: first place named in the sentence, paragraph
             m = idx.after(lo, vs, usable)
             if m:
@@ -387,11 +443,21 @@ class Framer:
             if m:
                 return m
             return idx.before(q.vstart, cl[0], ok)  # 工业企业1769家, 新能源汽车产量52.7万辆
+        zhan = v.rfind("占", cl[0], q.vstart)
+        if zhan >= 0 and q.dimension in ("percent", "ratio"):
+            # a share is about what comes before 占 (民营企业进出口占全省进出口总值的78.4%)
+            m = idx.before(zhan, cl[0], ok) or idx.before(zhan, se[0], ok)
+            return m
         m = idx.before(q.vstart, cl[0], ok)
         if m is not None:
             return m
         if self._own_subject(cl[0], q.vstart):
             return None  # the clause names its own subject (非化石能源消费比重达到15%)
+        sp = self._semicolon_part(se, q.vstart)
+        if sp > se[0]:
+            m = idx.before(q.vstart, sp, ok)
+            if m is not None:
+                return m
         m = idx.before(q.vstart, se[0], ok)
         if m is not None:
             return m
@@ -444,6 +510,9 @@ class Framer:
 
             return ok
 
+        def in_lede(m: _Mention) -> bool:
+            return m.start < self.lede_end and usable(0)(m)
+
         found = None
         for lo, level in (
             (cl[0], "sentence"),
@@ -451,7 +520,7 @@ class Framer:
             (pa[0], "paragraph"),
             (0, "document"),
         ):
-            found = idx.before(vs, lo, usable(lo))
+            found = idx.before(vs, lo, usable(lo) if lo else in_lede)
             if found:
                 self._period_from = level
                 break
@@ -547,6 +616,8 @@ class Framer:
             lo = metric_m.end
         window = self.v[lo:vs]
         asp = self.vocab.aspects
+        if dim in ("percent", "ratio") and "占" in self.v[cl[0] : vs]:
+            return "share"  # 占全省进出口总值的78.4%, 占全国的八分之一
         if dim == "percent":
             if any(w in window for w in asp.get("share", ())):
                 return "share"
@@ -606,13 +677,17 @@ def frame_document(
     # 分别: a list of figures for a list of items
     for i, c in enumerate(out):
         head = c.sentence[: c.sentence_offset]
-        if "分别" in head:
-            items = head[: head.rfind("分别")]
-            items = re.split(r"[，,：:；;]", items)[-1]
-            if "、" in items or "和" in items:
-                places = (
-                    set(framer.vocab.entity_re.findall(items)) if framer.vocab.entity_re else set()
-                )
-                ent = None if len(places) >= 2 else c.entity
-                out[i] = replace(c, metric=None, scope=None, entity=ent)
+        k = head.rfind("分别")
+        if k < 0:
+            continue
+        before = head[:k]
+        items = re.split(r"[，,：:；;]", before)[-1]
+        places = set()
+        if framer.vocab.entity_re:
+            places = {framer.vocab.entity_forms[p] for p in framer.vocab.entity_re.findall(before)}
+        if len(places) >= 2:  # 济南、青岛……两市生产总值分别达到…: one figure per place
+            c = replace(c, entity=None)
+        if "、" in items or "和" in items or len(places) >= 2:
+            c = replace(c, metric=None, scope=None)
+        out[i] = c
     return out

@@ -127,7 +127,9 @@ class Claim:
     in_headline: bool = False
     noun: str | None = None  # for counts: the counted noun phrase (战略性新兴产业集群)
     months: tuple[int, int] | None = None  # months of the period, known even without its year
-    period_from: str | None = None  # where the period was read: sentence, paragraph, document, title
+    period_from: str | None = (
+        None  # where the period was read: sentence, paragraph, document, title
+    )
 
     @property
     def period_key(self) -> str | None:

@@ -6,8 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-_SENT_END = re.compile(r"[。！？!?；;…]+|\n+")
-_CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d)")
+_SENT_END = re.compile(r"[。！？!?…]+|\n+")
+_CLAUSE_END = re.compile(
+    r"[，：:；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+)
 _PARA_END = re.compile(r"\n+")
 
 

@@ -62,6 +62,8 @@ class Vocab:
     comparison_lens: tuple[int, ...]
     function_re: re.Pattern[str] | None
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
+    modifier_wide: tuple[str, ...] = ()
+    decrease: tuple[str, ...] = ()
 
 
 def _period_regex(
@@ -177,4 +179,6 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         comparison_lens=tuple(sorted({len(str(x)) for x in per.get("comparison") or []})),
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
+        modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
+        decrease=tuple(str(x) for x in per.get("decrease") or []),
     )

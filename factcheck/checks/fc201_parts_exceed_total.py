@@ -6,8 +6,10 @@ What it checks
       地区生产总值 = 第一 + 第二 + 第三产业增加值 …, for the same entity, period and scope. When
       every part is stated, their sum must match the total; when only some are, they must not
       exceed it;
-    - "总投资X，其中A…B…": the figures after 其中 (same unit, same sentence) must not add up to
-      more than the total stated just before 其中.
+    - "总投资X，其中A…B…": the figures after 其中 (same unit, same place) must not add up to
+      more than the total stated just before 其中; the parts are summed unless they are categories that overlap in Chinese
+      statistics (高新技术产业, 战略性新兴产业, 装备制造业, 民营/外资 …), where only one part larger
+      than the total is certain. Per-capita figures (人均, 元/人) are never parts.
     The finding shows the arithmetic, e.g. "280.2亿 + 60.1亿 = 340.3亿 CNY, but the total is
     356.4亿 CNY".
 
@@ -95,6 +97,27 @@ def sum_hi(cs: list[Claim]):
 
 
 _POST = ("以上", "以下", "左右", "多", "余", "上下")
+_AVERAGE = ("人均", "平均", "户均", "均价", "每", "单价")
+# industrial categories that overlap one another in Chinese statistics
+_OVERLAP = (
+    "高技术",
+    "高新技术",
+    "战略性新兴",
+    "装备制造",
+    "数字经济",
+    "先进制造",
+    "新兴产业",
+    "新产业",
+    "新业态",
+    "新模式",
+    "消费品制造",
+    "原材料",
+    "六大高耗能",
+    "高耗能",
+    "民营",
+    "外资",
+    "国有",
+)
 
 
 def _classifier(c: Claim) -> str:
@@ -107,11 +130,24 @@ def _classifier(c: Claim) -> str:
 
 
 def _addable(total: Claim, x: Claim) -> bool:
+    if total.entity and x.entity and x.entity != total.entity:
+        return False  # 占全省（4.9万亿元）: another place's figure, not a part
     return (
         x.quantity.unit == total.quantity.unit
         and x.aspect == "level"
         and _classifier(x) == _classifier(total)
     )
+
+
+def _overlapping(c: Claim) -> bool:
+    label = (c.metric or "") + c.sentence[max(0, c.sentence_offset - 12) : c.sentence_offset]
+    return any(w in label for w in _OVERLAP)
+
+
+def _per_unit(c: Claim) -> bool:
+    """Per-capita and other averages do not add up (人均可支配收入73797元，其中城镇80587元)."""
+    before = c.sentence[max(0, c.sentence_offset - 16) : c.sentence_offset]
+    return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
 
 
 def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
@@ -126,6 +162,8 @@ def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
             "ratio",
             "duration",
         ):
+            continue
+        if _per_unit(c):
             continue
         tail = c.sentence[c.sentence_offset :]
         k = tail.find("其中")
@@ -154,6 +192,10 @@ def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
         parts = [x for x in parts if _addable(c, x)]
         if not parts:
             continue
+        if any(_overlapping(p) for p in parts):
+            # categories that overlap (高新技术产业, 战略性新兴产业, 装备制造业) are not a
+            # partition: only a single part larger than the total is certain
+            parts = [max(parts, key=lambda p: p.quantity.low or 0)]
         lo = sum_lo(parts)
         hi_total = c.quantity.high
         if lo is None or hi_total is None or lo <= hi_total:

@@ -39,20 +39,44 @@ UP = re.compile(r"(?:提高|上升|加快|扩大|增加|高|快|多)[了]?$")
 DOWN = re.compile(r"(?:下降|回落|降低|放缓|收窄|减少|低|慢|少)[了]?$")
 
 
+def _end(c: Claim) -> int:
+    return c.sentence_offset + (c.quantity.vend - c.quantity.vstart)
+
+
+def _is_reference(c: Claim) -> bool:
+    """A rate in parentheses or right after a comparison (全国（8.3%）, 比上半年（5.4%）)."""
+    s = c.sentence
+    before = s[max(0, c.sentence_offset - 1) : c.sentence_offset]
+    return before in ("（", "(")
+
+
 def gap_structure(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | None:
-    """(subject rate X, reference rate Y, sign) for a pp claim: X − Y = sign × gap."""
+    """(subject rate X, reference rate Y, sign) for a pp claim: X − Y = sign × gap.
+
+    Y is the rate right before the gap (usually in parentheses after 高于全国); X is the last
+    rate before Y that is not itself a reference, in the same stretch of the sentence (no ；
+    between X and the gap)."""
+    s = gap.sentence
     before = [c for c in same if c.sentence_offset < gap.sentence_offset and c.quantity.unit == "%"]
     if len(before) < 2:
         return None
     y = before[-1]
-    x = before[-2]
+    subjects = [c for c in before[:-1] if not _is_reference(c)]
+    if not subjects:
+        return None
+    x = subjects[-1]
+    if any(ch in s[x.sentence_offset : gap.sentence_offset] for ch in "；;"):
+        return None  # 毛利率21.4%，提高1.2个百分点；费用率11.6%，下降0.4个百分点: two statements
     if x.aspect != y.aspect and "percent" not in (x.aspect, y.aspect):
         return None  # 增长18.9%，占比25.1%，提高1.9个百分点: the gap is not between these two
-    s = gap.sentence
-    mid = s[x.sentence_offset + (x.quantity.vend - x.quantity.vstart) : y.sentence_offset]
-    tail = s[y.sentence_offset + (y.quantity.vend - y.quantity.vstart) : gap.sentence_offset].strip(
-        " ）)"
+    # the comparison word sits between X and Y, after the last figure before Y
+    last_before_y = max(
+        (c for c in same if c.sentence_offset < y.sentence_offset), key=_end, default=x
     )
+    mid = s[
+        max(_end(x), _end(last_before_y) if last_before_y is not y else _end(x)) : y.sentence_offset
+    ]
+    tail = s[_end(y) : gap.sentence_offset].strip(" ）)")
     if "时序进度" in mid + tail or "序时进度" in mid + tail or "分别" in mid:
         return None
     if any(w in mid for w in ABOVE):

@@ -35,6 +35,19 @@ SEVERITY = "error"
 LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
 
 
+def _same_place(text: str, part: Claim, vocab) -> bool:
+    """Does a place named after 占 (全国, 全省, 浙江) refer to the part's own place?"""
+    kind = vocab.entities[part.entity].kind if part.entity in vocab.entities else None
+    for word, k in vocab.anaphora.items():
+        if word not in text or k == kind or (k == "city" and kind == "province"):
+            continue
+        if word == "全区" and (part.entity or "").endswith("区"):
+            continue  # 全区 in 宁夏回族自治区: the region itself
+        return False
+    m = vocab.entity_re.search(text) if vocab.entity_re else None
+    return m is None or vocab.entity_forms[m.group()] == part.entity
+
+
 def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
     s = share.sentence
     seg_start = part.sentence_offset + (part.quantity.vend - part.quantity.vstart)
@@ -42,6 +55,10 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
     k = seg.find("占")
     if k < 0:
         return None
+    if "由" in seg[k:] or "从" in seg[k:]:
+        return None  # 比重由上年的17.8%提升至24.2%: the figures are for different years
+    if not _same_place(seg[k:], part, vocab):
+        return None  # 占全国…的近四成: the whole is another place's, and not stated here
     inside = [
         x
         for x in cs
@@ -51,19 +68,6 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
     ]
     if inside:
         return inside[-1]
-    if share.metric:  # 占全区电力总装机容量的比重: the share's own metric names the whole
-        cands = [
-            x
-            for x in cs
-            if x.metric == share.metric
-            and x.aspect == "level"
-            and x is not part
-            and x.quantity.unit == part.quantity.unit
-            and x.entity == part.entity
-            and x.period_key == part.period_key
-        ]
-        if len(cands) == 1:
-            return cands[0]
     m = vocab.metric_re.search(seg, k) if vocab.metric_re else None
     if not m:
         return None
@@ -109,6 +113,9 @@ def run(ctx: Context) -> Iterable[Finding]:
             if not before:
                 continue
             part = before[-1]
+            qz = sh.sentence.rfind("其中", 0, zhan)
+            if qz >= 0 and sum(1 for x in before if x.sentence_offset > qz) != 1:
+                continue  # 其中出口…，进口…，占全省的26%: whose share it is is ambiguous
             whole = _whole(sh, part, cs, vocab)
             if whole is None or whole is part:
                 continue

@@ -29,7 +29,7 @@ CODE = "FC207"
 NAME = "respectively-mismatch"
 SEVERITY = "warning"
 
-_SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])")
+_SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])(?!其他)")
 _LIST = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
@@ -45,9 +45,15 @@ def run(ctx: Context) -> Iterable[Finding]:
             if key in done:
                 continue
             done.add(key)
-            start = max(s.rfind(p, 0, k) for p in "，,：:（(") + 1
+            start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
             items_text = s[start:k]
-            items = [t for t in _SEP.split(items_text) if t.strip()]
+            items = [t for t in items_text.split("、") if t.strip()]
+            # 和/及 joins the last two items (A、B和C); inside an earlier item, or before 其他,
+            # it is part of a name (石油及制品类, 计算机通信和其他电子设备制造业)
+            if items:
+                last = [t for t in _SEP.split(items[-1]) if t.strip()]
+                items = items[:-1] + last
+            counts = {len(items)}
             if len(items) < 2:
                 continue
             # figures after 分别: the first figure and those chained to it by list separators
@@ -68,7 +74,7 @@ def run(ctx: Context) -> Iterable[Finding]:
                     figs.append(x)
                 else:
                     break
-            if len(figs) == len(items) or len(figs) < 2:  # one figure: "each"
+            if len(figs) in counts or len(figs) < 2:  # one figure: "each"
                 continue
             msg = (
                 f"分别 pairs {len(items)} items ({'、'.join(i.strip() for i in items)}) with "
