@@ -62,8 +62,14 @@ def _identity(doc_claims: list[Claim], vocab) -> Iterable[Finding]:
             if not present:
                 continue
             # the most precise statement of the total (1148.0亿元, not 突破1000亿元)
-            bounded = [t for t in totals if t.quantity.low is not None and t.quantity.high is not None]
-            total = min(bounded, key=lambda t: t.quantity.high - t.quantity.low) if bounded else totals[0]
+            bounded = [
+                t for t in totals if t.quantity.low is not None and t.quantity.high is not None
+            ]
+            total = (
+                min(bounded, key=lambda t: t.quantity.high - t.quantity.low)
+                if bounded
+                else totals[0]
+            )
             s = Iv(sum_lo(present), sum_hi(present))
             t = Iv.of(total.quantity)
             tq = total.quantity

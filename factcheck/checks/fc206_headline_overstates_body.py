@@ -4,8 +4,8 @@ What it checks
     Figures in the headline (the first line or the title) and in short headline-like lines
     (sub-headlines, decks: one line, no sentence punctuation) against the figures of the text
     below them with the same metric, unit and aspect, and no different entity or period. When
-    the body states such figures and none of them fits the headline's interval, the headline is
-    flagged: "超2000亿元" over a body of 1890亿元. A headline that rounds or bounds the body
+    the body states such a figure, the first one (the lede's) must fit the headline's interval,
+    or the headline is flagged: "超2000亿元" over a body of 1890亿元. A headline that rounds or bounds the body
     ("超千亿元" over 1020亿元, "突破80亿个" over 82.0亿个) is fine.
 
 Why it matters
@@ -87,8 +87,17 @@ def run(ctx: Context) -> Iterable[Finding]:
                 and _headline_like(doc, c) is None
                 and _compatible(h, c)
             ]
-            if not body or any(overlaps(h.quantity, c.quantity) for c in body):
+            if not body:
                 continue
+            # the headline sums up the first statement of that figure below it (the lede);
+            # later figures of the same metric are other years, places or breakdowns
+            first = body[0]
+            same = [
+                c for c in body if c.period_key == first.period_key and c.entity == first.entity
+            ]
+            if any(overlaps(h.quantity, c.quantity) for c in same[:1]):
+                continue
+            body = same
             msg = (
                 f"The headline says “{stated(h)}” ({cite(h)}), but the text below states "
                 + "; ".join(cite(c) for c in body[:3])
