@@ -888,6 +888,8 @@ class _Resolver:
             high_open,
             notes,
             half,
+            unit.form if unit else "",
+            unit.factor if unit else ONE,
         )
 
     def make(
@@ -905,6 +907,8 @@ class _Resolver:
         high_open: bool,
         notes: list[str],
         half: Decimal = ZERO,
+        form: str = "",
+        factor: Decimal = ONE,
     ) -> Quantity:
         s, e = self.doc.vmap.span(vstart, vend)
         return Quantity.fast(
@@ -924,6 +928,8 @@ class _Resolver:
             high_open=high_open,
             derivation=tuple(notes),
             half=half,
+            form=form,
+            factor=factor,
         )
 
     def range_partner(self, end: int, unit: _Unit | None):

@@ -78,6 +78,8 @@ class Quantity:
     high_open: bool = False
     derivation: tuple[str, ...] = ()
     half: Decimal = Decimal(0)  # half-width of the stated precision, before any qualifier
+    form: str = ""  # the unit as written (亩, 千瓦, 元), "" for a bare number
+    factor: Decimal = Decimal(1)  # one `form` in the base unit (亩 → 666.67 m2)
 
     @classmethod
     def fast(cls, **fields: object) -> Quantity:

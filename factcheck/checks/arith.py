@@ -71,24 +71,29 @@ _MAG = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decima
 
 
 def scale_of(q: Quantity) -> tuple[Decimal, str]:
-    """The magnitude the writer used (亿 for 422.8亿元), to show arithmetic in their terms."""
+    """The magnitude and unit the writer used (亿 and 元 for 422.8亿元, 万 and 亩 for 10万亩),
+    to show arithmetic in their terms."""
     text = q.text
-    for word, k in _MAG:
+    k = q.factor or Decimal(1)
+    for word, m in _MAG:
         if word in text and q.unit not in ("%", "pp"):
-            return k, word
-    return Decimal(1), ""
+            return k * m, word + q.form
+    return k, q.form
 
 
 def show(d: Decimal | None, like: Quantity, digits: int = 2) -> str:
-    """A number in the writer's magnitude and unit: 340.3亿 CNY, 33.33%."""
+    """A number in the writer's magnitude and unit: 340.3亿元, 33.33%."""
     if d is None:
         return "∞"
     k, word = scale_of(like)
     x = d / k
     q = Decimal(1).scaleb(-digits)
     s = format_decimal(x.quantize(q) if x != x.to_integral_value() else x)
-    unit = {"%": "%", "pp": "个百分点", "count": ""}.get(like.unit, " " + like.unit)
-    return f"{s}{word}{unit}".rstrip()
+    if like.unit == "%":
+        return f"{s}%"
+    if like.unit == "pp":
+        return f"{s}个百分点"
+    return f"{s}{word or (' ' + like.unit if like.unit not in ('', 'count') else '')}"
 
 
 def num(d: Decimal | None, like: Quantity, digits: int = 2) -> str:
@@ -104,10 +109,9 @@ def num(d: Decimal | None, like: Quantity, digits: int = 2) -> str:
 
 def unit_label(like: Quantity) -> str:
     _, word = scale_of(like)
-    unit = {"%": "%", "pp": "个百分点", "count": "", "times": "倍"}.get(like.unit, like.unit)
-    if unit in ("%", "个百分点", "倍", ""):
-        return f"{word}{unit}" or "count"
-    return f"{word} {unit}".strip()
+    if like.unit in ("%", "pp"):
+        return {"%": "%", "pp": "个百分点"}[like.unit]
+    return word or like.unit or "count"
 
 
 def show_iv(iv: Iv, like: Quantity) -> str:
