@@ -42,7 +42,8 @@ class Matcher:
     """Everything compiled from the Lexicon that the extractor needs."""
 
     lex: Lexicon
-    run: re.Pattern[str]
+    run: re.Pattern[str]  # scanning: a lone Chinese numeral only before a unit or numeral
+    run_plain: re.Pattern[str]  # matching at a known position (分之 numerators, range ends)
     stop: re.Pattern[str] | None
     codes: re.Pattern[str] | None
     unit_max: int
@@ -133,6 +134,10 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
     # a Chinese numeral starts a run only if more numerals, a unit or the end of the line
     # follow (一些, 统一, 四川 are rejected by the regex engine, not in Python)
     follow = re.escape(cn_all + "".join(sorted(unit_first)))
+    run_plain = re.compile(
+        rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
+        rf"(?:{arabic}|[{re.escape(cn_all)}])*"
+    )
     run = re.compile(
         rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}](?=[{follow}0-9]|[^\u3400-\u9fff]|$)"
         rf"|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
@@ -166,6 +171,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
     return Matcher(
         lex=lex,
         run=run,
+        run_plain=run_plain,
         stop=stop,
         codes=codes,
         unit_max=max(len(f) for f in lex.units),
@@ -534,7 +540,7 @@ class _Resolver:
         if unit is None and share is not None:
             unit = share._replace(end=nend)
         if unit is None and v.startswith("又", nend):
-            mt = self.m.run.match(v, nend + 1)
+            mt = self.m.run_plain.match(v, nend + 1)
             if mt and v.startswith("分之", mt.end()) and parsed.low is None:
                 return self.fraction(
                     mt.start(),
@@ -940,7 +946,7 @@ class _Resolver:
             if not v.startswith(conn, end):
                 continue
             p = end + len(conn)
-            mt = self.m.run.match(v, p)
+            mt = self.m.run_plain.match(v, p)
             if not mt:
                 return None
             if conn in ("至", "到"):
@@ -962,7 +968,7 @@ class _Resolver:
         return None
 
     def skip_period(self, end: int) -> int:
-        mt = self.m.run.match(self.v, end + 1) or self.m.run.match(self.v, end + 2)
+        mt = self.m.run_plain.match(self.v, end + 1) or self.m.run_plain.match(self.v, end + 2)
         return mt.end() + 1 if mt else end
 
     def fraction_value(self, a: int, b: int) -> tuple[Decimal, Decimal, str, str, int] | None:
@@ -971,9 +977,9 @@ class _Resolver:
         den_run = v[a:b]
         p = b + 2
         sgn = 1
-        nm = self.m.run.match(v, p)
+        nm = self.m.run_plain.match(v, p)
         if not nm and v.startswith(("负", "負"), p):
-            nm = self.m.run.match(v, p + 1)
+            nm = self.m.run_plain.match(v, p + 1)
             sgn = -1
         if not nm:
             return None
@@ -1024,7 +1030,7 @@ class _Resolver:
             for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
                 if not self.v.startswith(conn, end):
                     continue
-                mt = self.m.run.match(self.v, end + len(conn))
+                mt = self.m.run_plain.match(self.v, end + len(conn))
                 if mt and self.v.startswith("分之", mt.end()):
                     fv2 = self.fraction_value(*mt.span())
                     if fv2 is not None and fv2[2] == unit and fv2[0] > value:
