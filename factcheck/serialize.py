@@ -12,10 +12,9 @@ def dec_str(d: Any) -> str | None:
     return None if d is None else format_decimal(d)
 
 
-def quantity_record(doc: Document, q: Quantity) -> dict[str, Any]:
-    line, col = doc.line_col(q.start)
+def _record(path: str, line: int, col: int, q: Quantity) -> dict[str, Any]:
     return {
-        "path": doc.path,
+        "path": path,
         "line": line,
         "column": col,
         "start": q.start,
@@ -30,22 +29,14 @@ def quantity_record(doc: Document, q: Quantity) -> dict[str, Any]:
     }
 
 
+def quantity_record(doc: Document, q: Quantity) -> dict[str, Any]:
+    line, col = doc.line_col(q.start)
+    return _record(doc.path, line, col, q)
+
+
 def claim_record(c: Claim) -> dict[str, Any]:
     """The extract record of the claim's quantity plus its frame."""
-    q = c.quantity
-    return {
-        "path": c.path,
-        "line": c.line,
-        "column": c.column,
-        "start": q.start,
-        "end": q.end,
-        "text": q.text,
-        "value": dec_str(q.value),
-        "low": dec_str(q.low),
-        "high": dec_str(q.high),
-        "unit": q.unit,
-        "dimension": q.dimension,
-        "qualifier": q.qualifier,
+    return _record(c.path, c.line, c.column, c.quantity) | {
         "entity": c.entity,
         "metric": c.metric,
         "scope": c.scope,
