@@ -671,8 +671,19 @@ def frame_document(
                 period_text=prev.period_text,
                 modality=prev.modality,
             )
-            if prev.metric is None and out and out[-1] is prev:
-                pass
+            pq = prev.quantity
+            if pq.bound in ("lower", "upper") and q.qualifier is None and pq.unit == q.unit:
+                # 跨越3万亿元、4万亿元两个台阶: the qualifier covers the whole list
+                lower = pq.bound == "lower"
+                q = replace(
+                    q,
+                    bound=pq.bound,
+                    low=q.value if lower else None,
+                    high=None if lower else q.value,
+                    low_open=lower and pq.low_open,
+                    high_open=(not lower) and pq.high_open,
+                )
+                c = replace(c, quantity=q)
         out.append(c)
     # 分别: a list of figures for a list of items
     for i, c in enumerate(out):

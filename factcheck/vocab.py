@@ -73,7 +73,8 @@ def _period_regex(
 
     Named groups: year | rel, then sub | m1,m2 | m (or sub_, m1_, m2_, m_ without a year), to.
     """
-    year = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?"
+    # a year, not the year of a full date (2024年3月1日 is when, not what period)
+    year = r"(?P<year>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号])"
     rel = "(?P<rel>" + "|".join(map(re.escape, sorted(relative, key=len, reverse=True))) + ")"
     subs = "|".join(map(re.escape, sorted(subperiods, key=len, reverse=True)))
 
