@@ -152,7 +152,7 @@ def check(
     rules: RulesOpt = None,
     date: DateOpt = None,
 ) -> None:
-    """Find claims that contradict each other across documents.
+    """Find figures that contradict each other across documents or do not add up within one.
 
     Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
 
