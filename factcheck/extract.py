@@ -752,7 +752,7 @@ class _Resolver:
         if qpre is not None and qpre.form == "近" and dim == "duration":
             qpre, qstart = None, sstart  # 近3年 = the last three years
         qpost, pend = self.post_qualifier(end, dim)
-        if qpost is None and dim == "duration" and v.startswith("多", end):
+        if qpost is None and dim in ("duration", "ratio") and v.startswith("多", end):
             qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
         start = qstart if qpre is not None else sstart
         value = sgn * parsed.value * factor

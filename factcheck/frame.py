@@ -47,6 +47,7 @@ class _PM(NamedTuple):
     source: bool
 
 
+_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
 _BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "相当于")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
@@ -79,7 +80,7 @@ class _Mention:
 
 
 _NONE = _Mention(-1, -1, "")
-_STOP_MOD = set("一二三四五六七八九十两百千万亿个、")
+_STOP_MOD = set("二三四五六七八九十两百千万亿个、")
 
 
 def _join_modifier(mod: str, canon: str) -> str:
@@ -159,6 +160,8 @@ class Framer:
             for m in voc.entity_re.finditer(v):
                 if voc.org_re is not None and voc.org_re.match(v, m.end()):
                     continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
+                if _DATELINE.match(v, m.end()):
+                    continue  # 本报南宁10月19日讯: where the report was filed, not its subject
                 name = voc.entity_forms[m.group()]
                 found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         if voc.anaphora_re:
@@ -251,22 +254,38 @@ class Framer:
                     if s in voc.scopes:
                         scope = voc.scopes[s]
                         break
-                j = a
-                if scope is None:
-                    while (
-                        j > a - 8
-                        and j > 0
-                        and _is_han(v[j - 1])
-                        and v[j - 1] not in _STOP_MOD
-                        and j not in ends
-                        and not _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
-                    ):
-                        j -= 1
-                mod = v[j:a]
+                mod = self._modifier(a - (L if scope else 0), ends)
                 if mod.endswith(voc.modifier_wide):
                     mod = ""  # 货物贸易进出口, 春节假期接待游客: the words do not narrow the metric
                 out.append(_Mention(a, m.end(), voc.metric_forms[m.group()], (scope, mod)))
         return out
+
+    def _modifier(self, a: int, ends: set[int]) -> str:
+        """The qualifying words right before a metric (or its scope word) at a: 对东盟, 民营企业,
+        “新三样”产品 (合计/累计 between them and the metric are skipped), 大数据电子信息产业."""
+        voc, v = self.vocab, self.v
+        parts: list[str] = []
+        j = a
+        while j > 0 and a - j < 12:
+            skip = next((w for w in voc.skip_words if v.endswith(w, 0, j)), None)
+            if skip and not parts:
+                j -= len(skip)
+                a = j
+                continue
+            c = v[j - 1]
+            if (
+                not _is_han(c)
+                or c in _STOP_MOD
+                or j in ends
+                or _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
+            ):
+                break
+            j -= 1
+            parts.append(c)
+        mod = v[j:a]
+        if mod[:1] == "大" and j > 0 and v[j - 1] in _STOP_MOD:
+            mod = mod[1:]  # 十大产业集群: 大 belongs to the count
+        return mod
 
     def _periods(self) -> list[_Mention]:
         """Period mentions. Extra: _PM(year, months, resolved, horizon, base, source).
@@ -382,13 +401,29 @@ class Framer:
         )
 
     def _pick_entity(self, vs: int, cl, se, pa) -> str | None:
+        ent = self._place(vs, cl, se, pa)
+        # a company's figures are not its city's (公司全年实现营业收入128.36亿元); a company that
+        # is only the source (记者从国网宁夏电力有限公司获悉) does not count
+        for a, b in [cl, *self._clauses_between(se[0], cl[0])]:
+            text = self.v[a : min(b, vs)]
+            if any(w in text for w in self.vocab.company_words) and not any(
+                w in text for w in ("从", "据", "向", "获悉", "了解到")
+            ):
+                return None
+        return ent
+
+    def _place(self, vs: int, cl, se, pa) -> str | None:
         idx = self.entities
 
         def usable(m: _Mention) -> bool:
             if not m.extra:
                 return True
-            after = self.v[m.end : m.end + 1]
-            return after in "（(" and vs <= self.v.find("）", m.end) if after else False
+            # an object place (高于全国, 占全国) is the subject only of a figure in parentheses
+            # right after it: 全国（8.3%）, 占全国粮食总产量（13908.2亿斤）
+            gap = self.v[m.end : vs]
+            return (
+                len(gap) <= 12 and gap.endswith(("（", "(")) and not any(c in gap for c in "，。；")
+            )
 
         m = idx.before(vs, cl[0], usable)  # nearest in the clause
         if m:
@@ -541,6 +576,7 @@ class Framer:
                 lambda m: (
                     not m.extra.base
                     and not m.extra.horizon
+                    and not m.extra.source
                     and (m.extra.year is not None or not m.extra.resolved)
                 ),
             )
@@ -583,6 +619,8 @@ class Framer:
                     i = prefix.find(w)
                     if i < 0:
                         continue
+                    if w == "预期" and prefix[i - 1 : i] in ("超", "于", "及"):
+                        continue  # 超预期, 好于预期: a comparison, not a forecast
                     if w[0] in "到至" and (
                         any(c in v[se[0] : vs] for c in "从由")
                         or prefix[i - 1 : i] in "截止"
@@ -698,7 +736,7 @@ def frame_document(
             places = {framer.vocab.entity_forms[p] for p in framer.vocab.entity_re.findall(before)}
         if len(places) >= 2:  # 济南、青岛……两市生产总值分别达到…: one figure per place
             c = replace(c, entity=None)
-        if "、" in items or "和" in items or len(places) >= 2:
-            c = replace(c, metric=None, scope=None)
+        # one figure per item: whatever the items are, no figure of the list is their metric
+        c = replace(c, metric=None, scope=None)
         out[i] = c
     return out

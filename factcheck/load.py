@@ -214,6 +214,8 @@ def _removals(view: str) -> list[tuple[int, int]]:
         h1, h2 = _is_han(c1), _is_han(c2)
         if not ((h1 or d1) and (h2 or d2 or c2 in "%‰")) or (d1 and d2):
             continue
+        if h1 and h2 and not d1 and any(ch in "\xa0\u3000" for ch in view[a:b]):
+            continue  # 占比超五成&nbsp;&nbsp;利用率: a deliberate gap between two phrases
         nl = view.count("\n", a, b)
         if nl > 2:
             continue  # two blank lines: a real break

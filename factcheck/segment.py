@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 _SENT_END = re.compile(r"[。！？!?…]+|\n+")
 _CLAUSE_END = re.compile(
-    r"[，：:；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+    r"[，：:；;]|(?<!\d),|,(?!\d)|(?<=[\u4e00-\u9fff])[ \u3000\xa0]+(?=[\u4e00-\u9fff])"
 )
 _PARA_END = re.compile(r"\n+")
 

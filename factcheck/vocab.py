@@ -63,6 +63,10 @@ class Vocab:
     function_re: re.Pattern[str] | None
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
     modifier_wide: tuple[str, ...] = ()
+    skip_words: tuple[str, ...] = ()
+    company_words: tuple[str, ...] = ()
+    compound_names: tuple[str, ...] = ()
+    overlapping: tuple[str, ...] = ()
     decrease: tuple[str, ...] = ()
 
 
@@ -181,5 +185,13 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
+        skip_words=tuple(
+            sorted((str(x) for x in per.get("skip_words") or []), key=len, reverse=True)
+        ),
+        company_words=tuple(str(x) for x in per.get("company_words") or []),
+        compound_names=tuple(
+            sorted((str(x) for x in per.get("compound_names") or []), key=len, reverse=True)
+        ),
+        overlapping=tuple(str(x) for x in met.get("overlapping_categories") or []),
         decrease=tuple(str(x) for x in per.get("decrease") or []),
     )

@@ -106,26 +106,6 @@ def sum_hi(cs: list[Claim]):
 
 _POST = ("以上", "以下", "左右", "多", "余", "上下")
 _AVERAGE = ("人均", "平均", "户均", "均价", "每", "单价")
-# industrial categories that overlap one another in Chinese statistics
-_OVERLAP = (
-    "高技术",
-    "高新技术",
-    "战略性新兴",
-    "装备制造",
-    "数字经济",
-    "先进制造",
-    "新兴产业",
-    "新产业",
-    "新业态",
-    "新模式",
-    "消费品制造",
-    "原材料",
-    "六大高耗能",
-    "高耗能",
-    "民营",
-    "外资",
-    "国有",
-)
 
 
 def _classifier(c: Claim) -> str:
@@ -147,9 +127,9 @@ def _addable(total: Claim, x: Claim) -> bool:
     )
 
 
-def _overlapping(c: Claim) -> bool:
+def _overlapping(c: Claim, words: tuple[str, ...]) -> bool:
     label = (c.metric or "") + c.sentence[max(0, c.sentence_offset - 12) : c.sentence_offset]
-    return any(w in label for w in _OVERLAP)
+    return any(w in label for w in words)
 
 
 def _per_unit(c: Claim) -> bool:
@@ -158,7 +138,7 @@ def _per_unit(c: Claim) -> bool:
     return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
 
 
-def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
+def _qizhong(doc_claims: list[Claim], view: str, overlapping: tuple[str, ...]) -> Iterable[Finding]:
     """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中.
 
     The total is the last level figure of the same unit before 其中; changes and rates about
@@ -200,7 +180,7 @@ def _qizhong(doc_claims: list[Claim], view: str) -> Iterable[Finding]:
         parts = [x for x in parts if _addable(c, x)]
         if not parts:
             continue
-        if any(_overlapping(p) for p in parts):
+        if any(_overlapping(p, overlapping) for p in parts):
             # categories that overlap (高新技术产业, 战略性新兴产业, 装备制造业) are not a
             # partition: only a single part larger than the total is certain
             parts = [max(parts, key=lambda p: p.quantity.low or 0)]
@@ -226,6 +206,6 @@ def run(ctx: Context) -> Iterable[Finding]:
         yield from found
         seen = {id(f.claims[0]) for f in found}
         doc = ctx.docs.get(path)
-        for f in _qizhong(cs, doc.view if doc else ""):
+        for f in _qizhong(cs, doc.view if doc else "", vocab.overlapping):
             if id(f.claims[0]) not in seen:
                 yield f

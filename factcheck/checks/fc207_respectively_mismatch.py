@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Finding
+from ..vocab import load_vocab
 from .arith import same_sentence, stated
 from .base import Context, finding, where
 
@@ -33,7 +34,19 @@ _SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])(?!其他)")
 _LIST = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 
 
+def _short_noun(s: str, comma: int) -> bool:
+    """The clause before `comma` is a bare item of a list (制造业), not a statement."""
+    a = max(s.rfind(p, 0, comma) for p in "，,：:（(；;。") + 1
+    clause = s[a:comma]
+    return (
+        0 < len(clause) <= 10
+        and not any(ch.isdigit() for ch in clause)
+        and clause.endswith(("业", "类", "品", "区", "市", "县", "省"))
+    )
+
+
 def run(ctx: Context) -> Iterable[Finding]:
+    vocab = load_vocab(ctx.rules)
     for _, cs in ctx.by_document().items():
         done: set[tuple[str, int]] = set()
         for c in cs:
@@ -47,6 +60,10 @@ def run(ctx: Context) -> Iterable[Finding]:
             done.add(key)
             start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
             items_text = s[start:k]
+            if start > 0 and s[start - 1] in "，," and _short_noun(s, start - 1):
+                continue  # 采矿业，制造业，电力…业增加值分别: the list runs over commas
+            for j, name in enumerate(vocab.compound_names):  # one item despite its 、 and 和
+                items_text = items_text.replace(name, f"\x00{j}\x00")
             items = [t for t in items_text.split("、") if t.strip()]
             # 和/及 joins the last two items (A、B和C); inside an earlier item, or before 其他,
             # it is part of a name (石油及制品类, 计算机通信和其他电子设备制造业)
