@@ -730,7 +730,6 @@ def frame_document(
         if k < 0:
             continue
         before = head[:k]
-        items = re.split(r"[，,：:；;]", before)[-1]
         places = set()
         if framer.vocab.entity_re:
             places = {framer.vocab.entity_forms[p] for p in framer.vocab.entity_re.findall(before)}
