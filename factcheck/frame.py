@@ -613,21 +613,21 @@ class Framer:
             if b - a <= 12 or v[b : b + 1] in "：:":  # 到2025年， / 主要预期目标是：
                 prefixes.append(v[a:b])
         prefixes = [_BOOK.sub("", p) for p in prefixes]
+        found: set[str] = set()
+        span = v[se[0] : vs]
+        for prefix in prefixes:
+            for m in voc.modality_re.finditer(prefix) if voc.modality_re else ():
+                w, i = m.group(), m.start()
+                if w == "预期" and prefix[i - 1 : i] in ("超", "于", "及"):
+                    continue  # 超预期, 好于预期: a comparison, not a forecast
+                if w[0] in "到至" and (
+                    "从" in span or "由" in span or (i > 0 and prefix[i - 1] in "截止")
+                ):
+                    continue  # 从2020年……到2021年, 截至2022年: not a goal
+                found.add(voc.modality_of[w])
         for kind in ("target", "forecast", "plan"):
-            for prefix in prefixes:
-                for w in voc.modality.get(kind, ()):
-                    i = prefix.find(w)
-                    if i < 0:
-                        continue
-                    if w == "预期" and prefix[i - 1 : i] in ("超", "于", "及"):
-                        continue  # 超预期, 好于预期: a comparison, not a forecast
-                    if w[0] in "到至" and (
-                        any(c in v[se[0] : vs] for c in "从由")
-                        or prefix[i - 1 : i] in "截止"
-                        and i > 0
-                    ):
-                        continue  # 从2020年……到2021年, 截至2022年: not a goal
-                    return kind
+            if kind in found:
+                return kind
         if "目标" in v[ve : min(cl[1], ve + 10)]:
             return "target"
         if period is not None and self.year is not None and period.year > self.year:

@@ -52,6 +52,8 @@ class Vocab:
     subperiods: dict[str, tuple[int, int]]
     period_re: re.Pattern[str]
     modality: dict[str, tuple[str, ...]]
+    modality_re: re.Pattern[str] | None
+    modality_of: dict[str, str]  # cue word -> target | forecast | plan
     aspects: dict[str, tuple[str, ...]]
     first_time: tuple[str, ...]
     part_of: tuple[str, ...]
@@ -174,6 +176,8 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         subperiods=subs,
         period_re=_period_regex(rel, subs),
         modality=words("modality"),
+        modality_re=trie_regex([w for ws in words("modality").values() for w in ws]),
+        modality_of={w: k for k, ws in reversed(list(words("modality").items())) for w in ws},
         aspects=words("aspects"),
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from ..model import Claim, Document, Finding, Quantity
 
@@ -20,6 +21,17 @@ class Context:
     claims: list[Claim]
     docs: dict[str, Document]
     rules: tuple[str, ...] = ()
+
+    @cached_property
+    def _sentences(self) -> dict[tuple[str, int], list[Claim]]:
+        out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in self.claims:
+            out[(c.path, c.quantity.vstart - c.sentence_offset)].append(c)
+        return out
+
+    def sentence(self, c: Claim) -> list[Claim]:
+        """The claims of c's sentence, in order (c included)."""
+        return self._sentences[(c.path, c.quantity.vstart - c.sentence_offset)]
 
     def by_document(self) -> dict[str, list[Claim]]:
         out: dict[str, list[Claim]] = defaultdict(list)

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 
 from ..model import Claim, Finding
 from ..vocab import load_vocab
-from .arith import Iv, num, same_sentence, sentence_start, show, show_iv, stated, unit_label
+from .arith import Iv, num, sentence_start, show, show_iv, stated, unit_label
 from .base import Context, finding, subject, where
 
 CODE = "FC201"
@@ -138,7 +138,9 @@ def _per_unit(c: Claim) -> bool:
     return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
 
 
-def _qizhong(doc_claims: list[Claim], view: str, overlapping: tuple[str, ...]) -> Iterable[Finding]:
+def _qizhong(
+    doc_claims: list[Claim], view: str, overlapping: tuple[str, ...], ctx: Context
+) -> Iterable[Finding]:
     """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中.
 
     The total is the last level figure of the same unit before 其中; changes and rates about
@@ -155,26 +157,24 @@ def _qizhong(doc_claims: list[Claim], view: str, overlapping: tuple[str, ...]) -
             continue
         tail = c.sentence[c.sentence_offset :]
         k = tail.find("其中")
-        rest = doc_claims[i + 1 :]
+        same = ctx.sentence(c)
+        after = [x for x in same if x.sentence_offset > c.sentence_offset]
         if k >= 0:
             cut = c.sentence_offset + k
-            between = [
-                x
-                for x in rest
-                if same_sentence(x, c) and c.sentence_offset < x.sentence_offset < cut
-            ]
-            parts = [x for x in rest if same_sentence(x, c) and x.sentence_offset > cut]
+            between = [x for x in after if x.sentence_offset < cut]
+            parts = [x for x in after if x.sentence_offset > cut]
         else:
-            nxt = next((x for x in rest if not same_sentence(x, c)), None)
+            j = i + 1 + len(after)
+            nxt = doc_claims[j] if j < len(doc_claims) else None
             if nxt is None or not nxt.sentence.lstrip().startswith("其中"):
                 continue
             gap = view[sentence_start(c) + len(c.sentence) : sentence_start(nxt)]
             if gap.strip("。！？；;!?…\n 　"):
                 continue  # another sentence comes between: 其中 is about that one
-            between = [x for x in rest if same_sentence(x, c)]
-            if any(_addable(c, x) for x in doc_claims[:i] if same_sentence(x, c)):
+            between = after
+            if any(_addable(c, x) for x in same if x.sentence_offset < c.sentence_offset):
                 continue  # several figures in the sentence before: whose part is ambiguous
-            parts = [x for x in rest if same_sentence(x, nxt)]
+            parts = list(ctx.sentence(nxt))
         if any(_addable(c, x) for x in between):
             continue  # the total is not the last figure of its kind before 其中
         parts = [x for x in parts if _addable(c, x)]
@@ -206,6 +206,6 @@ def run(ctx: Context) -> Iterable[Finding]:
         yield from found
         seen = {id(f.claims[0]) for f in found}
         doc = ctx.docs.get(path)
-        for f in _qizhong(cs, doc.view if doc else "", vocab.overlapping):
+        for f in _qizhong(cs, doc.view if doc else "", vocab.overlapping, ctx):
             if id(f.claims[0]) not in seen:
                 yield f

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .arith import Iv, num, same_sentence, stated
+from .arith import Iv, num, stated
 from .base import Context, finding, where
 
 CODE = "FC202"
@@ -96,7 +96,7 @@ def run(ctx: Context) -> Iterable[Finding]:
         for g in cs:
             if g.quantity.unit != "pp":
                 continue
-            same = [c for c in cs if same_sentence(c, g)]
+            same = ctx.sentence(g)
             st = gap_structure(g, same)
             if st is None:
                 continue

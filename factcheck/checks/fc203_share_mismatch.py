@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from ..model import Claim, Finding
 from ..vocab import load_vocab
-from .arith import Iv, num, same_sentence, show_iv, stated
+from .arith import Iv, num, show_iv, stated
 from .base import Context, finding, where
 
 CODE = "FC203"
@@ -48,7 +48,7 @@ def _same_place(text: str, part: Claim, vocab) -> bool:
     return m is None or vocab.entity_forms[m.group()] == part.entity
 
 
-def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
+def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab) -> Claim | None:
     s = share.sentence
     seg_start = part.sentence_offset + (part.quantity.vend - part.quantity.vstart)
     seg = s[seg_start : share.sentence_offset]
@@ -61,9 +61,8 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], vocab) -> Claim | None:
         return None  # 占全国…的近四成: the whole is another place's, and not stated here
     inside = [
         x
-        for x in cs
-        if same_sentence(x, share)
-        and seg_start + k < x.sentence_offset < share.sentence_offset
+        for x in same
+        if seg_start + k < x.sentence_offset < share.sentence_offset
         and x.quantity.unit == part.quantity.unit
     ]
     if inside:
@@ -105,10 +104,8 @@ def run(ctx: Context) -> Iterable[Finding]:
                 continue
             before = [
                 x
-                for x in cs
-                if same_sentence(x, sh)
-                and x.sentence_offset < zhan
-                and x.quantity.dimension in LEVEL_DIMS
+                for x in ctx.sentence(sh)
+                if x.sentence_offset < zhan and x.quantity.dimension in LEVEL_DIMS
             ]
             if not before:
                 continue
@@ -116,7 +113,7 @@ def run(ctx: Context) -> Iterable[Finding]:
             qz = sh.sentence.rfind("其中", 0, zhan)
             if qz >= 0 and sum(1 for x in before if x.sentence_offset > qz) != 1:
                 continue  # 其中出口…，进口…，占全省的26%: whose share it is is ambiguous
-            whole = _whole(sh, part, cs, vocab)
+            whole = _whole(sh, part, cs, ctx.sentence(sh), vocab)
             if whole is None or whole is part:
                 continue
             ratio = Iv.of(part.quantity).ratio(Iv.of(whole.quantity))

@@ -31,7 +31,7 @@ from decimal import Decimal, localcontext
 
 from ..model import Claim, Finding
 from ..vocab import load_vocab
-from .arith import Iv, num, same_sentence, show_iv, stated
+from .arith import Iv, num, show_iv, stated
 from .arith import between as between_text
 from .base import Context, finding, where
 
@@ -51,12 +51,11 @@ def _root(x: Decimal | None, n: int) -> Decimal | None:
         return x ** (ONE / Decimal(n)) if n > 1 else x
 
 
-def _levels(cs: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
+def _levels(same: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
     lv = [
         x
-        for x in cs
-        if same_sentence(x, g)
-        and x.sentence_offset < g.sentence_offset
+        for x in same
+        if x.sentence_offset < g.sentence_offset
         and x.quantity.dimension in LEVEL_DIMS
         and x.aspect == "level"
     ]
@@ -83,7 +82,7 @@ def run(ctx: Context) -> Iterable[Finding]:
             unit = g.quantity.unit
             if not ((unit == "%" and g.aspect in ("growth", "avg_growth")) or unit == "times"):
                 continue
-            pair = _levels(cs, g)
+            pair = _levels(ctx.sentence(g), g)
             if pair is None:
                 continue
             a, b = pair

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from ..model import Finding
 from ..vocab import load_vocab
-from .arith import Iv, num, same_sentence, stated
+from .arith import Iv, num, stated
 from .base import Context, finding, where
 
 CODE = "FC205"
@@ -64,10 +64,8 @@ def run(ctx: Context) -> Iterable[Finding]:
             s = g.sentence
             before = [
                 c
-                for c in cs
-                if same_sentence(c, g)
-                and c.sentence_offset < g.sentence_offset
-                and c.quantity.unit == "%"
+                for c in ctx.sentence(g)
+                if c.sentence_offset < g.sentence_offset and c.quantity.unit == "%"
             ]
             if not before:
                 continue

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from ..model import Finding
 from ..vocab import load_vocab
-from .arith import same_sentence, stated
+from .arith import stated
 from .base import Context, finding, where
 
 CODE = "FC207"
@@ -75,7 +75,7 @@ def run(ctx: Context) -> Iterable[Finding]:
                 continue
             # figures after 分别: the first figure and those chained to it by list separators
             after = sorted(
-                (x for x in cs if same_sentence(x, c) and x.sentence_offset > k),
+                (x for x in ctx.sentence(c) if x.sentence_offset > k),
                 key=lambda x: x.sentence_offset,
             )
             if not after:

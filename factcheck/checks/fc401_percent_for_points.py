@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Finding
-from .arith import Iv, num, same_sentence, stated
+from .arith import Iv, num, stated
 from .base import Context, finding, where
 
 CODE = "FC401"
@@ -43,10 +43,8 @@ def run(ctx: Context) -> Iterable[Finding]:
                 continue
             rates = [
                 x
-                for x in cs
-                if same_sentence(x, z)
-                and x.sentence_offset < z.sentence_offset
-                and x.quantity.unit == "%"
+                for x in ctx.sentence(z)
+                if x.sentence_offset < z.sentence_offset and x.quantity.unit == "%"
             ]
             if len(rates) < 2:
                 continue
