@@ -44,7 +44,7 @@ def shipped_rules_dir() -> Path:
     raise RulesError(f"rules directory not found next to {here}")
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available
     """SafeLoader that records the source line of every mapping as key '__line__'."""
 
 

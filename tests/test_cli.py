@@ -76,3 +76,24 @@ def test_missing_file_and_stdin() -> None:
     assert "missing.txt" in r.stderr.decode()
     row = json.loads(r.stdout.decode())
     assert row["path"] == "<stdin>" and row["high"] == "80" and row["low"] is None
+
+
+def test_user_rules_overlay_and_bad_rules(tmp_path) -> None:
+    extra = tmp_path / "myrules"
+    extra.mkdir()
+    (extra / "units.yaml").write_text(
+        "units:\n  - unit: count\n    dimension: count\n    forms: {艘次: 1}\n", encoding="utf-8"
+    )
+    doc = tmp_path / "a.txt"
+    doc.write_text("全年进出港船舶5200艘次。", encoding="utf-8")
+    r = run_cli("extract", str(doc), "--format", "jsonl", "--rules", str(extra))
+    assert r.returncode == 0, r.stderr.decode()
+    row = json.loads(r.stdout.decode())
+    assert (row["text"], row["unit"]) == ("5200艘次", "count")
+    (extra / "units.yaml").write_text(
+        "units:\n  - unit: count\n    dimension: [\n", encoding="utf-8"
+    )
+    r = run_cli("check", str(doc), "--rules", str(extra))
+    assert r.returncode == 2
+    err = r.stderr.decode().strip().splitlines()
+    assert len(err) == 1 and "units.yaml:" in err[0] and "Traceback" not in r.stderr.decode()

@@ -86,5 +86,6 @@ def report(result: CheckResult) -> dict[str, Any]:
 
 
 def write_report(result: CheckResult, out: IO[str]) -> None:
-    json.dump(report(result), out, ensure_ascii=False)  # compact: 5x faster than indented
+    # dumps (the C encoder) then one write: json.dump to a stream encodes in pure Python
+    out.write(json.dumps(report(result), ensure_ascii=False))
     out.write("\n")
