@@ -19,9 +19,7 @@ from .model import Claim, Document, Period, Quantity
 from .segment import Segments, segment
 from .vocab import Vocab, load_vocab
 
-_DATE_LINE = re.compile(
-    r"(?:^|\n)[^\n]{0,12}?((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?[^\n]{0,20}(?:\n|$)"
-)
+_DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -48,6 +46,7 @@ class _PM(NamedTuple):
 
 
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
+_TO_LEVEL = ("到", "至", "为", "达", "达到")
 _BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "相当于")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
@@ -162,6 +161,10 @@ class Framer:
                     continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
                 if _DATELINE.match(v, m.end()):
                     continue  # 本报南宁10月19日讯: where the report was filed, not its subject
+                if voc.entities[
+                    voc.entity_forms[m.group()]
+                ].kind == "country" and voc.entity_re.match(v, m.end()):
+                    continue  # 中国洛阳牡丹文化节: a name, not a figure about China
                 name = voc.entity_forms[m.group()]
                 found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         if voc.anaphora_re:
@@ -283,7 +286,7 @@ class Framer:
             j -= 1
             parts.append(c)
         mod = v[j:a]
-        if mod[:1] == "大" and j > 0 and v[j - 1] in _STOP_MOD:
+        if mod[:1] == "大" and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
             mod = mod[1:]  # 十大产业集群: 大 belongs to the count
         return mod
 
@@ -355,6 +358,7 @@ class Framer:
 
         metric_m = self._pick_metric(q, cl, se, pa)
         metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
+        metric_base = metric_m.value if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa)
         period, ptext, months = self._pick_period(vs, cl, se, pa)
@@ -397,6 +401,7 @@ class Framer:
             in_headline=in_head,
             months=months,
             period_from=period_from,
+            metric_base=metric_base,
             noun=noun,
         )
 
@@ -661,8 +666,8 @@ class Framer:
                 return "share"
             if any(w in window for w in asp.get("avg_growth", ())):
                 return "avg_growth"
-            if any(w in window for w in asp.get("growth", ())):
-                return "growth"
+            if any(w in window for w in asp.get("growth", ())) and not window.endswith(_TO_LEVEL):
+                return "growth"  # (提高到2.0% is a level, 提高2.0% a change)
             if metric_m is not None and self.vocab.metrics[metric_m.value].kind == "rate":
                 return "level"
             return "percent"

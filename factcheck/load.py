@@ -181,6 +181,31 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or c == "〇"
 
 
+_NUMERAL_CHARS = set("零〇一二三四五六七八九十百千万亿两点點之分几多余")
+
+
+def _title_line(view: str, a: int) -> bool:
+    """Does the space at a separate two phrases of a headline ("…万人次 旅游收入…")? The line is
+    short and has no sentence punctuation, and words of two or more Han characters that are not
+    numerals stand on both sides (a PDF gap such as "82.0 亿 个" does not qualify)."""
+    lo = view.rfind("\n", 0, a) + 1
+    hi = view.find("\n", a)
+    line = view[lo : hi if hi >= 0 else len(view)]
+    if len(line) > 40 or any(c in line for c in "。，；！？,;"):
+        return False
+    i = a
+    while i > lo and _is_han(view[i - 1]):
+        i -= 1
+    j = a + 1
+    while j < len(view) and _is_han(view[j]):
+        j += 1
+    left, right = view[i:a], view[a + 1 : j]
+    if len(left) < 2 or len(right) < 2:
+        return False
+    # a numeral on either side of the gap continues a number (四点 五个百分点, 二分 之一)
+    return left[-1] not in _NUMERAL_CHARS and right[0] not in _NUMERAL_CHARS
+
+
 def _ends_number(view: str, a: int) -> bool:
     """The text before offset a ends in a number (80, 1.5万亿): a break here splits a quantity."""
     c = view[a - 1]
@@ -214,8 +239,16 @@ def _removals(view: str) -> list[tuple[int, int]]:
         h1, h2 = _is_han(c1), _is_han(c2)
         if not ((h1 or d1) and (h2 or d2 or c2 in "%‰")) or (d1 and d2):
             continue
-        if h1 and h2 and not d1 and any(ch in "\xa0\u3000" for ch in view[a:b]):
-            continue  # 占比超五成&nbsp;&nbsp;利用率: a deliberate gap between two phrases
+        if (
+            h1
+            and h2
+            and not d1
+            and (
+                any(ch in "\xa0\u3000" for ch in view[a:b])
+                or (view[a:b] == " " and _title_line(view, a))
+            )
+        ):
+            continue  # 占比超五成&nbsp;&nbsp;利用率, a headline's "…亿吨 集装箱…": two phrases
         nl = view.count("\n", a, b)
         if nl > 2:
             continue  # two blank lines: a real break

@@ -132,6 +132,7 @@ class Claim:
     period_from: str | None = (
         None  # where the period was read: sentence, paragraph, document, title
     )
+    metric_base: str | None = None  # the canonical metric without its qualifier (进出口总额)
 
     @property
     def period_key(self) -> str | None:

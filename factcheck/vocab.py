@@ -66,6 +66,8 @@ class Vocab:
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
+    narrowing_prefixes: tuple[str, ...] = ()
+    narrowing_endings: tuple[str, ...] = ()
     company_words: tuple[str, ...] = ()
     compound_names: tuple[str, ...] = ()
     overlapping: tuple[str, ...] = ()
@@ -189,6 +191,10 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
+        narrowing_prefixes=tuple(
+            str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
+        ),
+        narrowing_endings=tuple(str(x) for x in (per.get("narrowing") or {}).get("endings") or []),
         skip_words=tuple(
             sorted((str(x) for x in per.get("skip_words") or []), key=len, reverse=True)
         ),

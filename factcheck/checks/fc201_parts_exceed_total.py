@@ -138,9 +138,19 @@ def _per_unit(c: Claim) -> bool:
     return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
 
 
-def _qizhong(
-    doc_claims: list[Claim], view: str, overlapping: tuple[str, ...], ctx: Context
-) -> Iterable[Finding]:
+def _may_be_part(total: Claim, x: Claim, vocab) -> bool:
+    """A part named with another known metric that is not one of the total's parts
+    (一般公共预算收入 …；社会消费品零售总额 …) belongs to another statement."""
+    tm = vocab.metrics.get(total.metric_base or "")
+    xm = x.metric_base
+    if tm is None or xm is None or xm not in vocab.metrics or xm == tm.name:
+        return True
+    if tm.parts:
+        return xm in tm.parts
+    return vocab.metrics[xm].id.endswith("_generic")  # 稻谷产量 under 粮食产量: a generic 产量
+
+
+def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterable[Finding]:
     """A total, then 其中 and its parts: in the same sentence, or a next sentence opening with 其中.
 
     The total is the last level figure of the same unit before 其中; changes and rates about
@@ -177,10 +187,10 @@ def _qizhong(
             parts = list(ctx.sentence(nxt))
         if any(_addable(c, x) for x in between):
             continue  # the total is not the last figure of its kind before 其中
-        parts = [x for x in parts if _addable(c, x)]
+        parts = [x for x in parts if _addable(c, x) and _may_be_part(c, x, vocab)]
         if not parts:
             continue
-        if any(_overlapping(p, overlapping) for p in parts):
+        if any(_overlapping(p, vocab.overlapping) for p in parts):
             # categories that overlap (高新技术产业, 战略性新兴产业, 装备制造业) are not a
             # partition: only a single part larger than the total is certain
             parts = [max(parts, key=lambda p: p.quantity.low or 0)]
@@ -206,6 +216,6 @@ def run(ctx: Context) -> Iterable[Finding]:
         yield from found
         seen = {id(f.claims[0]) for f in found}
         doc = ctx.docs.get(path)
-        for f in _qizhong(cs, doc.view if doc else "", vocab.overlapping, ctx):
+        for f in _qizhong(cs, doc.view if doc else "", ctx, vocab):
             if id(f.claims[0]) not in seen:
                 yield f

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Document, Finding
+from ..vocab import load_vocab
 from .arith import stated
 from .base import Context, cite, finding, overlaps
 
@@ -51,14 +52,29 @@ def _headline_like(doc: Document, c: Claim) -> tuple[int, int] | None:
     return None
 
 
-def _compatible(h: Claim, b: Claim) -> bool:
+def _narrowing(c: Claim, vocab) -> bool:
+    """Does the claim's qualifier name a part of the metric (对东盟进出口, 民营企业出口)?"""
+    if not c.metric or not c.metric_base or c.metric == c.metric_base:
+        return False
+    mod = c.metric[: -len(c.metric_base)] if c.metric.endswith(c.metric_base) else c.metric
+    return mod.startswith(vocab.narrowing_prefixes) or mod.endswith(vocab.narrowing_endings)
+
+
+def _compatible(h: Claim, b: Claim, vocab) -> bool:
+    # headlines qualify metrics loosely (冰雪季接待游客): compare the canonical metric unless
+    # either side names a part of it (对东盟进出口)
+    if (_narrowing(h, vocab) or _narrowing(b, vocab)) and h.metric != b.metric:
+        return False
     if (
-        b.metric != h.metric
-        or h.metric in _GENERIC
+        b.metric_base != h.metric_base
+        or h.metric_base in _GENERIC
         or b.quantity.unit != h.quantity.unit
         or b.aspect != h.aspect
+        or b.part_of
     ):
         return False
+    if "从" in b.sentence[max(0, b.sentence_offset - 10) : b.sentence_offset]:
+        return False  # 从2018年的301家增长到…: the base of a change
     if h.entity and b.entity and h.entity != b.entity:
         return False
     if h.period and b.period and h.period_key != b.period_key:
@@ -67,6 +83,7 @@ def _compatible(h: Claim, b: Claim) -> bool:
 
 
 def run(ctx: Context) -> Iterable[Finding]:
+    vocab = load_vocab(ctx.rules)
     for path, cs in ctx.by_document().items():
         doc = ctx.docs.get(path)
         if doc is None:
@@ -74,7 +91,7 @@ def run(ctx: Context) -> Iterable[Finding]:
         heads = []
         for c in cs:
             span = _headline_like(doc, c)
-            if span and c.metric:
+            if span and c.metric_base:
                 heads.append((c, span))
         starts = sorted({span[0] for _, span in heads})
         for h, (a, b) in heads:
@@ -85,7 +102,7 @@ def run(ctx: Context) -> Iterable[Finding]:
                 for c in cs
                 if b <= c.quantity.vstart < end
                 and _headline_like(doc, c) is None
-                and _compatible(h, c)
+                and _compatible(h, c, vocab)
             ]
             if not body:
                 continue
