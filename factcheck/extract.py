@@ -27,6 +27,9 @@ TEN = Decimal(10)
 _PER_NUMERATORS = frozenset({"currency", "mass", "area", "volume", "energy", "length"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
+_MAX_RUN = (
+    40  # the longest numeral run that can be a quantity (一万亿零三百五十…, 1,234,567,890.12)
+)
 _EXP = re.compile(r"[eE][+-]?\d+")
 _LIST_PP = re.compile(r"(?:[、,，和及与][\d.]+个)*[、,，和及与][\d.]+(个百分点)")
 _POWER = re.compile(r"\^([+-]*)(\d+)")
@@ -428,6 +431,8 @@ class _Resolver:
                 break
             a, b = mt.span()
             pos = b
+            if b - a > _MAX_RUN:
+                continue  # 200 digits in a row: a code or garbage, never a quantity
             run = mt.group()
             if "，" in run and self.doc.text[self.doc.vmap.to_source(a)].isascii():
                 b = a + run.index("，")  # a list "20，300", not full-width thousands "２０，３００"

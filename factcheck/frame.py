@@ -9,6 +9,7 @@ from the document date; without one they stay unresolved.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -79,6 +80,7 @@ class _Mention:
 
 
 _NONE = _Mention(-1, -1, "")
+_MAX_STEPS = 64  # mentions looked at before giving up, and clauses looked back over
 _STOP_MOD = set("二三四五六七八九十两百千万亿个、")
 
 
@@ -112,7 +114,8 @@ class _Index:
 
     def before(self, pos: int, lo: int, ok=None) -> _Mention | None:
         i = bisect_left(self.starts, pos) - 1
-        while i >= 0 and self.items[i].start >= lo:
+        stop = max(-1, i - _MAX_STEPS)  # bounded: a sentence of 10 000 figures stays linear
+        while i > stop and self.items[i].start >= lo:
             m = self.items[i]
             if m.end <= pos and (ok is None or ok(m)):
                 return m
@@ -121,7 +124,8 @@ class _Index:
 
     def after(self, pos: int, hi: int, ok=None) -> _Mention | None:
         i = bisect_left(self.starts, pos)
-        while i < len(self.items) and self.items[i].start < hi:
+        stop = min(len(self.items), i + _MAX_STEPS)
+        while i < stop and self.items[i].start < hi:
             m = self.items[i]
             if m.end <= hi and (ok is None or ok(m)):
                 return m
@@ -225,7 +229,7 @@ class Framer:
         return None
 
     def _title_entity(self, found: list[_Mention]) -> str | None:
-        title = self.doc.title or ""
+        title = (self.doc.title or "")[:200]
         voc = self.vocab
         if voc.entity_re:
             m = voc.entity_re.search(title)
@@ -447,7 +451,12 @@ class Framer:
         )
         if m:
             return m.value
-        return self._title_entity(idx.items) or self._main_entity
+        return self._fallback_entity
+
+    @functools.cached_property
+    def _fallback_entity(self) -> str | None:
+        """The headline's place, else the place the document names most."""
+        return self._title_entity(self.entities.items) or self._main_entity
 
     @property
     def _main_entity(self) -> str | None:
@@ -518,6 +527,7 @@ class Framer:
         """The clause text before the figure names something (3+ Han characters left once
         places, periods and function words are removed)."""
         v = self.v
+        a = max(a, b - 40)  # the subject of a figure is written near it
         text = v[a:b]
         for idx in (self.entities, self.periods):
             for m in idx.items[bisect_left(idx.starts, a) :]:
@@ -600,8 +610,15 @@ class Framer:
                     return None, text, span
         return Period(year, span[0], span[1]), text, span
 
+    @functools.cached_property
+    def _title_period_cached(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
+        return self._title_period_uncached()
+
     def _title_period(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
-        title = self.doc.title or ""
+        return self._title_period_cached
+
+    def _title_period_uncached(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
+        title = (self.doc.title or "")[:200]
         m = self.vocab.period_re.search(title)
         if m and m.group("year"):
             try:
@@ -640,8 +657,10 @@ class Framer:
         return "actual"
 
     def _clauses_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The clauses from lo up to hi (at most the last _MAX_STEPS of them)."""
         sp = self.segs.clauses
-        i = sp.index(lo)
+        end = sp.index(hi) if hi > lo else sp.index(lo)
+        i = max(sp.index(lo), end - _MAX_STEPS)
         out = []
         while i < len(sp.starts) and sp.starts[i] < hi:
             out.append((sp.starts[i], sp.ends[i]))
@@ -730,7 +749,8 @@ def frame_document(
         out.append(c)
     # 分别: a list of figures for a list of items
     for i, c in enumerate(out):
-        head = c.sentence[: c.sentence_offset]
+        lo = max(0, c.sentence_offset - 200)  # a 分别 list is never longer than this
+        head = c.sentence[lo : c.sentence_offset]
         k = head.rfind("分别")
         if k < 0:
             continue

@@ -57,12 +57,18 @@ def extract_documents(
         if isinstance(item, InputError):
             yield item
             continue
-        qs = tuple(extract(item, rules, explain))
-        claims: tuple[Claim, ...] = ()
-        if frames:
-            # the date the frames use (front matter, a date line near the top, or --date)
-            item = replace(item, date=document_date(item, date))
-            claims = tuple(frame_document(item, qs, rules, date))
+        try:
+            qs = tuple(extract(item, rules, explain))
+            claims: tuple[Claim, ...] = ()
+            if frames:
+                # the date the frames use (front matter, a date line near the top, or --date)
+                item = replace(item, date=document_date(item, date))
+                claims = tuple(frame_document(item, qs, rules, date))
+        except Exception as e:  # a bug must cost one document, not the run
+            yield InputError(
+                item.path, f"internal error while reading figures: {type(e).__name__}: {e}"
+            )
+            continue
         yield Extracted(item, qs, claims)
 
 

@@ -58,10 +58,24 @@ class Segments:
     headline: tuple[int, int]
 
 
+MAX_SENTENCE = 600  # real sentences are shorter; longer runs are cut so framing stays linear
+MAX_CLAUSE = 200
+
+
+def _bounded(spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    out = []
+    for a, b in spans:
+        while b - a > limit:
+            out.append((a, a + limit))
+            a += limit
+        out.append((a, b))
+    return out
+
+
 def segment(view: str, headline_end: int) -> Segments:
     paragraphs = _spans(view, _PARA_END)
-    sentences = _spans(view, _SENT_END)
-    clauses = _spans(view, _ANY_END)
+    sentences = _bounded(_spans(view, _SENT_END), MAX_SENTENCE)
+    clauses = _bounded(_spans(view, _ANY_END), MAX_CLAUSE)
     head_start = paragraphs[0][0] if paragraphs else 0
     return Segments(
         Spans.of(paragraphs), Spans.of(sentences), Spans.of(clauses), (head_start, headline_end)

@@ -95,7 +95,7 @@ def _period_regex(
     with_year = rf"(?:{year}|{rel})\s*(?:(?P<sub>{subs})|{months('')})?"
     without = rf"(?P<sub_>{subs})|{months('_')}"
     return re.compile(
-        rf"(?P<to>(?<![截止])(?:到|至))?\s*(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
+        rf"(?:(?P<to>(?<![截止])(?:到|至))\s*)?(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
@@ -64,6 +65,24 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
     lo_open = any(o for x, o in lows if x == lo)
     hi_open = any(o for x, o in highs if x == hi)
     return not lo_open and not hi_open
+
+
+def disjoint_pairs(cs: list[Claim], limit: int = 20) -> list[tuple[Claim, Claim]]:
+    """Pairs of claims from different documents whose intervals do not overlap, in
+    O(n log n) rather than comparing every pair: a claim can only conflict with claims whose
+    lower end is at or above its upper end."""
+    by_low = sorted((c for c in cs if c.quantity.low is not None), key=lambda c: c.quantity.low)
+    lows = [c.quantity.low for c in by_low]
+    pairs: list[tuple[Claim, Claim]] = []
+    steps = 0
+    for a in sorted((c for c in cs if c.quantity.high is not None), key=lambda c: c.quantity.high):
+        for b in by_low[bisect_left(lows, a.quantity.high) :]:
+            steps += 1
+            if len(pairs) >= limit or steps > 50 * limit + len(cs):
+                return pairs
+            if b.path != a.path and not overlaps(a.quantity, b.quantity):
+                pairs.append((a, b))
+    return pairs
 
 
 def group(
@@ -147,9 +166,11 @@ def period_label(c: Claim) -> str:
 def finding(
     info_code: str, name: str, severity: str, message: str, claims: Iterable[Claim]
 ) -> Finding:
-    seen = []
+    seen: list[Claim] = []
+    ids: set[int] = set()
     for c in claims:
-        if c not in seen:
+        if id(c) not in ids:  # identity: comparing claims field by field is slow
+            ids.add(id(c))
             seen.append(c)
     rest = sorted(seen[1:], key=lambda c: (c.path, c.quantity.start))
     return Finding(info_code, name, severity, message, tuple(seen[:1] + rest))

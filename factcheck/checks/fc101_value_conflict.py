@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import Context, cite, finding, group, overlaps, period_label, subject
+from .base import Context, cite, disjoint_pairs, finding, group, period_label, subject
 
 CODE = "FC101"
 NAME = "value-conflict"
@@ -40,13 +40,8 @@ def key(c: Claim):
 def run(ctx: Context) -> Iterable[Finding]:
     claims = ctx.claims
     for _, cs in group(claims, key).items():
-        bad = []
-        pairs = []
-        for i, a in enumerate(cs):
-            for b in cs[i + 1 :]:
-                if a.path != b.path and not overlaps(a.quantity, b.quantity):
-                    pairs.append((a, b))
-                    bad += [a, b]
+        pairs = disjoint_pairs(cs)
+        bad = [c for p in pairs for c in p]
         if not pairs:
             continue
         a, b = pairs[0]

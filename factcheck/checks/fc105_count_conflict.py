@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
-from .base import Context, finding, group, overlaps, subject, where
+from .base import Context, disjoint_pairs, finding, group, subject, where
 
 CODE = "FC105"
 NAME = "count-conflict"
@@ -48,12 +48,7 @@ def key(c: Claim):
 def run(ctx: Context) -> Iterable[Finding]:
     claims = ctx.claims
     for _, cs in group(claims, key).items():
-        pairs = [
-            (a, b)
-            for i, a in enumerate(cs)
-            for b in cs[i + 1 :]
-            if a.path != b.path and not overlaps(a.quantity, b.quantity)
-        ]
+        pairs = disjoint_pairs(cs)
         if not pairs:
             continue
         a, b = pairs[0]

@@ -47,6 +47,8 @@ def _line(doc: Document, c: Claim) -> tuple[int, int]:
 def _headline_like(doc: Document, c: Claim) -> tuple[int, int] | None:
     a, b = _line(doc, c)
     text = doc.view[a:b].strip()
+    if len(text) > 80:
+        return None  # no headline is that long
     if c.in_headline or (0 < len(text) <= 32 and not (_PUNCT & set(text))):
         return a, b
     return None
