@@ -48,7 +48,8 @@ class _PM(NamedTuple):
 
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
 _TO_LEVEL = ("到", "至", "为", "达", "达到")
-_BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "相当于")
+_BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "恢复至", "回升至", "回落至", "相当于")
+_CHANGE_BEFORE_TO = ("恢复", "回升", "回落")
 _BOOK = re.compile(r"《[^》\n]{0,80}》")
 
 
@@ -229,7 +230,8 @@ class Framer:
         return None
 
     def _title_entity(self, found: list[_Mention]) -> str | None:
-        title = (self.doc.title or "")[:200]
+        title = self.doc.title or ""
+        title = "" if len(title) > 60 else title
         voc = self.vocab
         if voc.entity_re:
             m = voc.entity_re.search(title)
@@ -337,7 +339,12 @@ class Framer:
                 months = (int(one), int(one))
             before = v[max(0, start - 3) : start]
             after = v[m.end() : m.end() + 4]
-            base = before.endswith(_BASE_BEFORE) or after.startswith(("同期", "相比", "比较"))
+            base = (
+                before.endswith(_BASE_BEFORE)
+                or after.startswith(("同期", "相比", "比较"))
+                or bool(m.group("to"))
+                and before.endswith(_CHANGE_BEFORE_TO)  # 恢复至2019年
+            )
             source = before.endswith(("从", "由"))
             horizon = bool(m.group("to")) and not base
             out.append(
@@ -618,7 +625,9 @@ class Framer:
         return self._title_period_cached
 
     def _title_period_uncached(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
-        title = (self.doc.title or "")[:200]
+        title = self.doc.title or ""
+        if len(title) > 60:
+            return None, None, None  # the first line of a text without a headline
         m = self.vocab.period_re.search(title)
         if m and m.group("year"):
             try:
@@ -643,7 +652,10 @@ class Framer:
                 if w == "预期" and prefix[i - 1 : i] in ("超", "于", "及"):
                     continue  # 超预期, 好于预期: a comparison, not a forecast
                 if w[0] in "到至" and (
-                    "从" in span or "由" in span or (i > 0 and prefix[i - 1] in "截止")
+                    "从" in span
+                    or "由" in span
+                    or (i > 0 and prefix[i - 1] in "截止")
+                    or prefix[max(0, i - 2) : i] in ("恢复", "回升", "回落", "下降", "提高", "增长")
                 ):
                     continue  # 从2020年……到2021年, 截至2022年: not a goal
                 found.add(voc.modality_of[w])
