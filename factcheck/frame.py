@@ -628,12 +628,19 @@ class Framer:
         title = self.doc.title or ""
         if len(title) > 60:
             return None, None, None  # the first line of a text without a headline
-        m = self.vocab.period_re.search(title)
-        if m and m.group("year"):
+        for m in self.vocab.period_re.finditer(title):
+            if not m.group("year"):
+                continue
+            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            before = title[max(0, start - 3) : start]
+            if before.endswith(_BASE_BEFORE) or (
+                m.group("to") and before.endswith(_CHANGE_BEFORE_TO)
+            ):
+                continue  # 较2019年, 恢复至2019年: a comparison base, not the title's period
             try:
                 return Period(_year_of(m.group("year"))), m.group().strip(), (1, 12)
             except KeyError:
-                pass
+                continue
         return None, None, None
 
     def _modality(self, vs: int, ve: int, cl, se, period: Period | None) -> str:
