@@ -161,7 +161,15 @@ class Framer:
         voc, v = self.vocab, self.v
         found: list[_Mention] = []
         if voc.entity_re:
-            for m in voc.entity_re.finditer(v):
+            pos = 0
+            while True:
+                m = voc.entity_re.search(v, pos)
+                if m is None:
+                    break
+                pos = m.end()
+                if voc.straddle_re is not None and self._straddled(m.start(), m.end()):
+                    pos = m.start() + 1  # 其中山东: 其中 + 山东, not 中山; look again after 中
+                    continue
                 if voc.org_re is not None and voc.org_re.match(v, m.end()):
                     continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
                 if _DATELINE.match(v, m.end()):
@@ -189,6 +197,14 @@ class Framer:
                 if name:
                     found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         return found
+
+    def _straddled(self, s: int, e: int) -> bool:
+        rx, v = self.vocab.straddle_re, self.v
+        for j in range(1, 4):
+            w = rx.match(v, s - j) if s - j >= 0 else None
+            if w is not None and s < w.end() <= e:
+                return True
+        return False
 
     def _ancestor_of_kind(self, name: str | None, kind: str) -> str | None:
         seen = 0
@@ -509,6 +525,8 @@ class Framer:
             return m
         if self._own_subject(cl[0], q.vstart):
             return None  # the clause names its own subject (非化石能源消费比重达到15%)
+        if q.dimension in ("percent", "percentage_point") and self._after_unnamed_level(se, cl):
+            return None  # 夜间消费额1326.5亿元，比上年增长16.8%: the rate of that unnamed level
         sp = self._semicolon_part(se, q.vstart)
         if sp > se[0]:
             m = idx.before(q.vstart, sp, ok)
@@ -529,6 +547,21 @@ class Framer:
         if not (head[0] <= q.vstart < head[1]):
             return idx.after(head[0], head[1], ok)
         return None
+
+    def _after_unnamed_level(self, se, cl) -> bool:
+        """The clause just before cl states an amount of something no metric names."""
+        if cl[0] <= se[0]:
+            return False
+        prev = self._clauses_between(se[0], cl[0])
+        if not prev:
+            return False
+        a, b = prev[-1]
+        num = _DIGIT.search(self.v, a, b)
+        if num is None or any(c in self.v[a:b] for c in "%％倍"):
+            return False  # a level, not another rate
+        if self.metrics.before(num.start(), a, lambda m: True) is not None:
+            return False
+        return self._own_subject(a, num.start())
 
     def _own_subject(self, a: int, b: int) -> bool:
         """The clause text before the figure names something (3+ Han characters left once
@@ -714,6 +747,7 @@ class Framer:
         return "level"
 
 
+_DIGIT = re.compile(r"[0-9]")
 _NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两、，,；;。：:（(]")
 _LIST_SEP = re.compile(r"\s*[、和及与]\s*")
 
@@ -753,6 +787,13 @@ def frame_document(
                 modality=prev.modality,
             )
             pq = prev.quantity
+            if (
+                c.aspect in ("growth", "avg_growth", "change")
+                and pq.value < 0 < q.value
+                and not q.text.lstrip().startswith(("+", "＋"))
+            ):
+                q = _negated(q)  # 分别下降10.8%、21.6%和30.2%: 下降 covers the whole list
+                c = replace(c, quantity=q)
             if pq.bound in ("lower", "upper") and q.qualifier is None and pq.unit == q.unit:
                 # 跨越3万亿元、4万亿元两个台阶: the qualifier covers the whole list
                 lower = pq.bound == "lower"

@@ -64,6 +64,7 @@ class Vocab:
     comparison_lens: tuple[int, ...]
     function_re: re.Pattern[str] | None
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
+    straddle_re: re.Pattern[str] | None  # a word across a place name's start (其中|国家级)
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -190,6 +191,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         comparison_lens=tuple(sorted({len(str(x)) for x in per.get("comparison") or []})),
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
+        straddle_re=trie_regex([str(x) for x in ent.get("straddling_words") or []]),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
