@@ -30,11 +30,11 @@ CODE = "FC208"
 NAME = "implied-total-mismatch"
 SEVERITY = "error"
 
-YEARLY = re.compile(r"(?:每年|年均|平均每年|每年度)[^，。；]{0,12}$")
+YEARLY = re.compile(r"(?:每年|年均|平均每年|每年度)[^，。；]{0,28}$")  # 每年安排…专项资金20亿元
 TOTAL = re.compile(r"(?:合计|累计|共计|总计|总共|一共|共|总量|总规模)[^，。；]{0,6}$")
 
 
-def _before(c: Claim, n: int = 14) -> str:
+def _before(c: Claim, n: int = 32) -> str:
     return c.sentence[max(0, c.sentence_offset - n) : c.sentence_offset]
 
 
