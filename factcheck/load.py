@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from difflib import SequenceMatcher
 from email.utils import parsedate_to_datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -460,6 +461,8 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
     m = _FM.match(text)
     if not m:
         return 0, None, None
+    if len(m.group(1)) > 64 * 1024:
+        return m.end(), None, None  # not a real header; never spend time on it
     import yaml
 
     try:
@@ -474,6 +477,29 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
 
 
 # ---------------------------------------------------------------- documents
+
+
+def _with_title(
+    text: str, body_start: int, title: str, pieces: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """Put a front-matter title in front of the body as the headline line, mapped to where
+    it is written in the front matter, so its figures are claims (the headline checks need
+    them). Not when the title cannot be found verbatim, or the body starts with its own
+    heading or repeats the title."""
+    at = text.find(title, 0, body_start)
+    if at < 0 or "\n" in title:
+        return pieces
+    head = "".join(t for _, t in pieces[:8]).lstrip()[:200]
+    first = head.split("\n", 1)[0].strip()
+    if first.startswith("#"):
+        return pieces  # the body has its own headline
+    if first and (
+        first in title
+        or title in first
+        or SequenceMatcher(None, first, title, autojunk=False).ratio() >= 0.8
+    ):
+        return pieces  # "# 标题" repeats it as the first line of the body
+    return [(at, title), (at + len(title), "\n\n"), *pieces]
 
 
 def kind_of(path: str, body: str) -> str:
@@ -499,6 +525,8 @@ def parse_document(path: str, text: str, encoding: str = "utf-8", sha256: str = 
         title = title or html_title
     else:
         pieces, wide = [(body_start, body)], {}
+    if body_start and title:
+        pieces = _with_title(text, body_start, title, pieces)
     view, vmap = build_view(pieces, wide)
     first = re.search(r"\S[^\n]*", view)
     headline_end = first.end() if first else 0

@@ -387,6 +387,19 @@ def test_invalid_yaml_front_matter_is_still_skipped() -> None:
     assert [t for t, _, _ in _rows(doc)] == ["超过一万五千亿元", "20个"]
 
 
+def test_front_matter_title_is_the_headline_when_the_body_has_none() -> None:
+    src = "---\ntitle: 长沙假期旅游收入超150亿元\ndate: 2024-10-08\n---\n\n新华社电 长沙市实现旅游收入138.6亿元。\n"
+    doc = parse_document("a.md", src)
+    qs = extract(doc)
+    assert [q.text for q in qs] == ["超150亿元", "138.6亿元"]
+    assert doc.line_col(qs[0].start) == (2, 16)  # where the title is written
+    assert doc.view[: doc.headline_end] == "长沙假期旅游收入超150亿元"
+    # a body that repeats the title (or has its own # heading) keeps it single
+    doc = parse_document("a.md", src.replace("新华社电", "长沙假期旅游收入超150亿元\n\n新华社电"))
+    assert [q.text for q in extract(doc)] == ["超150亿元", "138.6亿元"]
+    assert doc.line_col(extract(doc)[0].start) == (6, 9)
+
+
 def test_front_matter_cli(tmp_path: Path) -> None:
     src = _md("Sat, 02 Jul 2022 00:16:58 GMT")
     f = tmp_path / "a.md"
