@@ -199,10 +199,15 @@ class Framer:
         return found
 
     def _straddled(self, s: int, e: int) -> bool:
+        """A straddling word overlaps the edge of the name at v[s:e] (其中|国家, 和龙|头)."""
         rx, v = self.vocab.straddle_re, self.v
         for j in range(1, 4):
             w = rx.match(v, s - j) if s - j >= 0 else None
             if w is not None and s < w.end() <= e:
+                return True
+        for i in range(s + 1, e):
+            w = rx.match(v, i)
+            if w is not None and w.end() > e:
                 return True
         return False
 
@@ -233,7 +238,8 @@ class Framer:
             return False
         if e.kind == kind:
             return True
-        return kind == "city" and e.kind == "province" and name.endswith("市")  # 直辖市
+        # 直辖市 and 县级市 are what 全市 refers to in their articles
+        return kind == "city" and e.kind in ("province", "county") and name.endswith("市")
 
     def _recent_of_kind(
         self, found: list[_Mention], starts: list[int], pos: int, kind: str

@@ -27,3 +27,63 @@ def trie_regex(words: list[str]) -> re.Pattern[str] | None:
         return f"(?:{alt})?" if end else alt
 
     return re.compile(build(trie))
+
+
+class WordMatch:
+    """The part of re.Match that word scans use: start(), end(), group()."""
+
+    __slots__ = ("_s", "_e", "_w")
+
+    def __init__(self, s: int, e: int, w: str) -> None:
+        self._s, self._e, self._w = s, e, w
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self, _: int = 0) -> str:
+        return self._w
+
+
+class WordScanner:
+    """Leftmost-longest search for any of many words, with the re.Pattern methods the
+    framer uses (search, match, finditer, findall). An Aho-Corasick automaton (C): the
+    cost of a scan does not grow with the number of words, unlike one big alternation."""
+
+    def __init__(self, words: list[str]) -> None:
+        import ahocorasick
+
+        self.words = sorted({w for w in words if w})
+        self._maxlen = max(map(len, self.words))
+        self._a = ahocorasick.Automaton()
+        for w in self.words:
+            self._a.add_word(w, w)
+        self._a.make_automaton()
+        self.pattern = "|".join(self.words)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if pos >= end:
+            return
+        for last, w in self._a.iter_long(text, pos, end):
+            yield WordMatch(last + 1 - len(w), last + 1, w)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0) -> WordMatch | None:
+        m = self.search(text, pos, pos + self._maxlen)
+        return m if m is not None and m.start() == pos else None
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group() for m in self.finditer(text)]
+
+
+def word_scanner(words: list[str]) -> WordScanner | None:
+    words = [w for w in words if w]
+    return WordScanner(words) if words else None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import RulesError, _line, _need, load_raw
-from .trie import trie_regex
+from .trie import WordScanner, trie_regex, word_scanner
 
 ENTITY_KINDS = {"country", "province", "city", "district", "county", "region"}
 METRIC_KINDS = {"level", "count", "rate", "index"}
@@ -39,13 +39,13 @@ class Metric:
 class Vocab:
     entities: dict[str, Entity]  # canonical name -> entity
     entity_forms: dict[str, str]  # surface form -> canonical name
-    entity_re: re.Pattern[str] | None
+    entity_re: WordScanner | None
     anaphora: dict[str, str]  # 全市 -> city
     anaphora_re: re.Pattern[str] | None
     comparison: tuple[str, ...]
     metrics: dict[str, Metric]
     metric_forms: dict[str, str]
-    metric_re: re.Pattern[str] | None
+    metric_re: WordScanner | None
     scopes: dict[str, str]
     scope_max: int
     relative_years: dict[str, int]
@@ -103,18 +103,20 @@ def _period_regex(
 @functools.lru_cache(maxsize=8)
 def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
     ent, ep = load_raw("entities", extra_dirs)
+    cty, cp = load_raw("counties", extra_dirs)  # the county-level gazetteer, same schema
     entities: dict[str, Entity] = {}
     forms: dict[str, str] = {}
-    for e in _need(ent, "entities", ep):
-        name = str(_need(e, "name", ep))
-        kind = str(_need(e, "kind", ep))
-        if kind not in ENTITY_KINDS:
-            raise RulesError(f"{_line(e, ep)}: unknown entity kind '{kind}'")
-        parent = e.get("parent")
-        entities[name] = Entity(name, kind, str(parent) if parent else None)
-        forms.setdefault(name, name)
-        for a in e.get("aliases") or []:
-            forms.setdefault(str(a), name)
+    for node, path in ((ent, ep), (cty, cp)):
+        for e in _need(node, "entities", path):
+            name = str(_need(e, "name", path))
+            kind = str(_need(e, "kind", path))
+            if kind not in ENTITY_KINDS:
+                raise RulesError(f"{_line(e, path)}: unknown entity kind '{kind}'")
+            parent = e.get("parent")
+            entities[name] = Entity(name, kind, str(parent) if parent else None)
+            forms.setdefault(name, name)
+            for a in e.get("aliases") or []:
+                forms.setdefault(str(a), name)
     for name, e in entities.items():
         if e.parent and e.parent not in entities:
             raise RulesError(f"{ep}: entity '{name}' has unknown parent '{e.parent}'")
@@ -166,13 +168,13 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
     return Vocab(
         entities=entities,
         entity_forms=forms,
-        entity_re=trie_regex(list(forms)),
+        entity_re=word_scanner(list(forms)),
         anaphora=anaphora,
         anaphora_re=trie_regex(list(anaphora)),
         comparison=tuple(str(x) for x in per.get("comparison") or []),
         metrics=metrics,
         metric_forms=mforms,
-        metric_re=trie_regex(list(mforms)),
+        metric_re=word_scanner(list(mforms)),
         scopes=scopes,
         scope_max=max((len(s) for s in scopes), default=0),
         relative_years=rel,
