@@ -53,7 +53,7 @@ class Matcher:
     unit_first: frozenset[str]
     magnitude_chars: frozenset[str]
     big_chars: frozenset[str]
-    calendar: tuple[tuple[str, int, int, int | None, str], ...]
+    calendar: tuple[tuple[str, int, int, int | None, str, tuple[str, ...], tuple[str, ...]], ...]
     ordinal_max: int
     name_suffixes: tuple[str, ...]
     pre_max: int
@@ -170,7 +170,15 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         if k != "__line__"
     }
     cal = tuple(
-        (str(c["suffix"]), int(c["min"]), int(c["max"]), c.get("digits"), str(c["kind"]))
+        (
+            str(c["suffix"]),
+            int(c["min"]),
+            int(c["max"]),
+            c.get("digits"),
+            str(c["kind"]),
+            tuple(str(x) for x in c.get("before") or ()),
+            tuple(str(x) for x in c.get("after") or ()),
+        )
         for c in sorted(lex.calendar, key=lambda c: len(str(c["suffix"])), reverse=True)
     )
     return Matcher(
@@ -298,12 +306,22 @@ class _Resolver:
         val = parsed.value
         if val != val.to_integral_value() or parsed.approx:
             return None
-        for suffix, lo, hi, digits, kind in self.m.calendar:
+        for suffix, lo, hi, digits, kind, before, after in self.m.calendar:
             if v.startswith(suffix, pos) and lo <= val <= hi:
                 if digits and len(run) != digits:
                     continue
                 if kind == "day" and v.startswith("日均", pos):
                     continue
+                if before or after:  # 晚上9点, 7点到11点, 9点30分: only in a clock context
+                    a = pos - len(run)
+                    e = pos + len(suffix)
+                    near = v[max(0, a - 4) : a]
+                    if not (
+                        any(w in near for w in before)
+                        or v.startswith(after, e)
+                        or (e < len(v) and v[e].isdigit() and "分" in v[e : e + 3])
+                    ):
+                        continue
                 return kind
         return None
 
@@ -757,8 +775,11 @@ class _Resolver:
         if qpre is not None and qpre.form == "近" and dim == "duration":
             qpre, qstart = None, sstart  # 近3年 = the last three years
         qpost, pend = self.post_qualifier(end, dim)
-        if qpost is None and dim in ("duration", "ratio") and v.startswith("多", end):
-            qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
+        if qpost is None and unit is not None and v.startswith("多", end):
+            nxt = v[end + 1 : end + 2]
+            if dim in ("duration", "ratio") or not nxt or not _is_han(nxt) or nxt in "的了来":
+                # 两年多, 3倍多, 六成多, 五斤多的 (not 5%多项, 1万元多种)
+                qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
         start = qstart if qpre is not None else sstart
         value = sgn * parsed.value * factor
         if rng is not None:

@@ -7,6 +7,7 @@ directory overlays the shipped one: lists are extended, mappings are updated.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,6 +24,8 @@ DIMENSIONS = {
     "volume",
     "energy",
     "power",
+    "voltage",
+    "apparent_power",
     "duration",
     "percent",
     "percentage_point",
@@ -99,6 +102,22 @@ def load_raw(name: str, extra_dirs: tuple[str, ...] = ()) -> tuple[dict[str, Any
             data = _merge(data, read_yaml(p))
             shown = str(p)
     return data, shown
+
+
+def _patterns(items: list[Any], where: str) -> tuple[str, ...]:
+    """Regular expressions from the rules, each checked so a bad one is a rules error."""
+    out = []
+    for item in items:
+        try:
+            re.compile(str(item))
+        except re.error as e:
+            raise RulesError(f"{where}: bad pattern {str(item)!r}: {e}") from e
+        out.append(str(item))
+    try:  # they are used as one alternation: no global flags inside (write (?m:...) instead)
+        re.compile("|".join(f"(?:{p})" for p in out))
+    except re.error as e:
+        raise RulesError(f"{where}: patterns cannot be combined: {e}") from e
+    return tuple(out)
 
 
 def dec(value: Any, where: str) -> Decimal:
@@ -301,7 +320,7 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
             if k != "__line__"
         },
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
-        code_patterns=tuple(str(s) for s in num.get("code_patterns") or []),
+        code_patterns=_patterns(num.get("code_patterns") or [], f"{np_}: code_patterns"),
         calendar=calendar,
         quote_pairs=qpairs,
         quote_max_len=int(num.get("quote_max_len", 12)),

@@ -225,11 +225,28 @@ def _is_wrapped(view: str) -> bool:
     return open_end / len(lines) >= 0.5
 
 
+_PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
+
+
 def _removals(view: str) -> list[tuple[int, int]]:
     """View spans to drop: URLs, and whitespace gaps inside numbers and words."""
     spans = [m.span() for m in _URL.finditer(view)]
     spans.extend(_thousands_gaps(view))  # 2 562.9万台: one number, not 2 and 562.9万台
     wrapped = _is_wrapped(view)
+    for m in _PAGE_NUMBER.finditer(view):  # "— 2 —" between the pages of a PDF
+        a, b = m.span()
+        if wrapped and a > 0 and view[a - 1] == "\n" and b < len(view) and view[b] == "\n":
+            a, b = a - 1, b + 1  # the text runs on across the page break
+            c1, c2 = view[a - 1 : a] or "x", view[b : b + 1] or "x"
+            if (
+                (_is_han(c1) or c1.isdigit())
+                and (_is_han(c2) or c2.isdigit() or c2 in "%‰")
+                and not (c1.isdigit() and c2.isdigit())
+            ):
+                spans.append((a, b))
+                continue
+            a, b = a + 1, b - 1
+        spans.append((a, b))
     n = len(view)
     for m in _GAP.finditer(view):  # whitespace between a Han character or digit and another
         a, b = m.span()

@@ -97,3 +97,16 @@ def test_user_rules_overlay_and_bad_rules(tmp_path) -> None:
     assert r.returncode == 2
     err = r.stderr.decode().strip().splitlines()
     assert len(err) == 1 and "units.yaml:" in err[0] and "Traceback" not in r.stderr.decode()
+
+
+def test_bad_code_pattern_in_user_rules_is_one_line(tmp_path) -> None:
+    extra = tmp_path / "myrules"
+    extra.mkdir()
+    doc = tmp_path / "a.txt"
+    doc.write_text("全年进出港船舶5200艘次。", encoding="utf-8")
+    for pattern in ("'(?m)^x'", "'[unclosed'"):
+        (extra / "numerals.yaml").write_text(f"code_patterns: [{pattern}]\n", encoding="utf-8")
+        r = run_cli("extract", str(doc), "--rules", str(extra))
+        assert r.returncode == 2
+        err = r.stderr.decode().strip().splitlines()
+        assert len(err) == 1 and "numerals.yaml" in err[0] and "code_patterns" in err[0], err

@@ -702,3 +702,15 @@ def test_bad_input_table_format_error_is_one_line(tmp_path: Path) -> None:
     r = run_cli("extract", str(bad))
     assert r.returncode == 2
     _assert_one_line_per_bad_input(_err_lines(r), {str(bad): "binary data"})
+
+
+def test_pdf_page_numbers_are_not_figures_and_do_not_break_a_sentence() -> None:
+    lines = [f"第{i}行文字说明全市经济运行总体平稳，主要指标" for i in range(10)]
+    text = (
+        "\n".join(lines[:5])
+        + "\n全市地区生产总值增\n— 2 —\n长5.6%，总量达到\n- 3 -\n1234.5亿元\n"
+        + "\n".join(lines[5:])
+    )
+    doc = parse_document("a.txt", text)
+    assert "增长5.6%" in doc.view and "— 2 —" not in doc.view
+    assert [q.text for q in extract(doc)] == ["5.6%", "1234.5亿元"]
