@@ -689,6 +689,9 @@ class Framer:
         for a, b in self._clauses_between(se[0], cl[0]):
             if b - a <= 12 or v[b : b + 1] in "：:":  # 到2025年， / 主要预期目标是：
                 prefixes.append(v[a:b])
+        heading = self._heading_before(se)
+        if heading is not None:  # "2024年主要预期目标。" over the list that follows
+            prefixes.append(heading)
         prefixes = [_BOOK.sub("", p) for p in prefixes]
         found: set[str] = set()
         span = v[se[0] : vs]
@@ -713,6 +716,25 @@ class Framer:
         if period is not None and self.year is not None and period.year > self.year:
             return "forecast"
         return "actual"
+
+    def _heading_before(self, se) -> str | None:
+        """The sentence before se when it is a short heading with no figure of its own
+        (主要预期目标。 / 2024年工作安排：), which frames what follows it."""
+        if se[0] <= 0:
+            return None
+        sp = self.segs.sentences
+        i = sp.index(se[0]) - 1
+        if i < 0:
+            return None
+        text = self.v[sp.starts[i] : sp.ends[i]].strip().strip("*#").strip()
+        if not 2 <= len(text) <= 20:
+            return None
+        if any(w in text for w in self.vocab.results_words):
+            return None  # 全年目标任务圆满完成。: a report of results, not goals
+        rest = _YEAR_WORD.sub("", text)
+        if _DIGIT.search(rest) or any(c in rest for c in "%％亿万"):
+            return None
+        return text
 
     def _clauses_between(self, lo: int, hi: int) -> list[tuple[int, int]]:
         """The clauses from lo up to hi (at most the last _MAX_STEPS of them)."""
@@ -754,6 +776,7 @@ class Framer:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_YEAR_WORD = re.compile(r"\d{4}\s*年")
 _NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两、，,；;。：:（(]")
 _LIST_SEP = re.compile(r"\s*[、和及与]\s*")
 

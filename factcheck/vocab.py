@@ -56,6 +56,7 @@ class Vocab:
     modality_of: dict[str, str]  # cue word -> target | forecast | plan
     aspects: dict[str, tuple[str, ...]]
     first_time: tuple[str, ...]
+    results_words: tuple[str, ...]  # a heading with these reports results (目标任务完成情况)
     part_of: tuple[str, ...]
     neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
     neutral_set: frozenset[str]
@@ -185,6 +186,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         modality_of={w: k for k, ws in reversed(list(words("modality").items())) for w in ws},
         aspects=words("aspects"),
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
+        results_words=tuple(str(x) for x in per.get("results_words") or ()),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
         neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
         neutral_set=frozenset(str(x) for x in per.get("neutral_before") or []),

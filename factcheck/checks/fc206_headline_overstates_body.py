@@ -68,7 +68,9 @@ def _compatible(h: Claim, b: Claim, vocab) -> bool:
     if (_narrowing(h, vocab) or _narrowing(b, vocab)) and h.metric != b.metric:
         return False
     if b.metric != b.metric_base and b.metric != h.metric:
-        return False  # the body names a part (城镇消费品零售额, A级景区接待游客): not the same figure
+        return (
+            False  # the body names a part (城镇消费品零售额, A级景区接待游客): not the same figure
+        )
     if (
         b.metric_base != h.metric_base
         or h.metric_base in _GENERIC
