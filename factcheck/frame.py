@@ -44,6 +44,7 @@ class _PM(NamedTuple):
     horizon: bool
     base: bool
     source: bool
+    local: bool = False  # 其中，第三季度…: a breakdown's period, only for its own sentence
 
 
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
@@ -367,14 +368,18 @@ class Framer:
                 or bool(m.group("to"))
                 and before.endswith(_CHANGE_BEFORE_TO)  # 恢复至2019年
             )
+            if not base and _MULTIPLE_OF.match(v, m.end(), m.end() + 24):
+                base = True  # 是2020年8100家的2倍多: the base of a multiple
             source = before.endswith(("从", "由"))
             horizon = bool(m.group("to")) and not base
+            s0 = self.segs.sentences.find(start)[0]
+            local = any(w in v[s0:start] for w in voc.part_of)
             out.append(
                 _Mention(
                     start,
                     m.end(),
                     m.group().strip(),
-                    _PM(year, months, resolved, horizon, base, source),
+                    _PM(year, months, resolved, horizon, base, source, local),
                 )
             )
         return out
@@ -598,7 +603,7 @@ class Framer:
         def usable(lo: int):
             def ok(m: _Mention) -> bool:
                 pm = m.extra
-                if pm.base or (pm.horizon and lo < se[0]):
+                if pm.base or ((pm.horizon or pm.local) and lo < se[0]):
                     return False
                 if pm.source and any(w in v[m.end : vs] for w in ("到", "至")):
                     return False
@@ -776,6 +781,7 @@ class Framer:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_MULTIPLE_OF = re.compile(r"[^，。；,;]{0,14}?的\s*[0-9一二两三四五六七八九十.]+\s*倍")
 _YEAR_WORD = re.compile(r"\d{4}\s*年")
 _NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两、，,；;。：:（(]")
 _LIST_SEP = re.compile(r"\s*[、和及与]\s*")

@@ -174,3 +174,11 @@ def finding(
             seen.append(c)
     rest = sorted(seen[1:], key=lambda c: (c.path, c.quantity.start))
     return Finding(info_code, name, severity, message, tuple(seen[:1] + rest))
+
+
+def narrowing(c: Claim, vocab) -> bool:
+    """Does the claim's qualifier name a part of the metric (对东盟进出口, 民营企业出口)?"""
+    if not c.metric or not c.metric_base or c.metric == c.metric_base:
+        return False
+    mod = c.metric[: -len(c.metric_base)] if c.metric.endswith(c.metric_base) else c.metric
+    return mod.startswith(vocab.narrowing_prefixes) or mod.endswith(vocab.narrowing_endings)

@@ -5,7 +5,8 @@ What it checks
     whole are both stated, part ÷ whole must match the stated share at the writer's precision.
     The part is the figure just before the share in its sentence; the whole is a figure in the
     same sentence after 占, or the figure the article states for the metric named after 占 (same
-    place, period and unit). Shares written as fractions (八分之一强) count too.
+    place, period and unit). Shares written as fractions (八分之一强) count too. In 分别 lists
+    (A、B、C分别为x、y、z，占比分别为a、b、c) the parts and the shares pair in order.
 
 Why it matters
     A share is the reader's shortcut to judge size; a wrong one misstates importance even when
@@ -26,7 +27,7 @@ from decimal import Decimal
 from ..model import Claim, Finding
 from ..vocab import load_vocab
 from .arith import Iv, num, show_iv, stated
-from .base import Context, finding, where
+from .base import Context, finding, narrowing, where
 
 CODE = "FC203"
 NAME = "share-mismatch"
@@ -78,7 +79,10 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
     cands = [
         x
         for x in cs
-        if x.metric == metric
+        if (
+            x.metric == metric
+            or (x.metric is not None and x.metric_base == metric and not narrowing(x, vocab))
+        )
         and x.aspect == "level"
         and x is not part
         and x.quantity.unit == part.quantity.unit
@@ -86,7 +90,9 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.period_key == part.period_key
         and (scope is None or x.scope == scope)
     ]
-    return cands[0] if len(cands) == 1 else None
+    if len({(x.quantity.value, x.quantity.low, x.quantity.high) for x in cands}) == 1:
+        return cands[0]  # one figure, perhaps restated (title, headline, body)
+    return None
 
 
 def run(ctx: Context) -> Iterable[Finding]:
@@ -110,6 +116,16 @@ def run(ctx: Context) -> Iterable[Finding]:
             if not before:
                 continue
             part = before[-1]
+            shares = [
+                x
+                for x in ctx.sentence(sh)
+                if x.sentence_offset > zhan and x.quantity.unit == sh.quantity.unit
+            ]
+            if len(shares) > 1 and "分别" in sh.sentence[: sh.sentence_offset]:
+                # A、B、C分别实现收入x、y、z，占…的比重分别为a、b、c: pair them in order
+                if len(before) < len(shares):
+                    continue
+                part = before[len(before) - len(shares) + shares.index(sh)]
             qz = sh.sentence.rfind("其中", 0, zhan)
             if qz >= 0 and sum(1 for x in before if x.sentence_offset > qz) != 1:
                 continue  # 其中出口…，进口…，占全省的26%: whose share it is is ambiguous

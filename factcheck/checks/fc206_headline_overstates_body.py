@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from ..model import Claim, Document, Finding
 from ..vocab import load_vocab
 from .arith import stated
-from .base import Context, cite, finding, overlaps
+from .base import Context, cite, finding, narrowing, overlaps
 
 CODE = "FC206"
 NAME = "headline-overstates-body"
@@ -54,18 +54,10 @@ def _headline_like(doc: Document, c: Claim) -> tuple[int, int] | None:
     return None
 
 
-def _narrowing(c: Claim, vocab) -> bool:
-    """Does the claim's qualifier name a part of the metric (对东盟进出口, 民营企业出口)?"""
-    if not c.metric or not c.metric_base or c.metric == c.metric_base:
-        return False
-    mod = c.metric[: -len(c.metric_base)] if c.metric.endswith(c.metric_base) else c.metric
-    return mod.startswith(vocab.narrowing_prefixes) or mod.endswith(vocab.narrowing_endings)
-
-
 def _compatible(h: Claim, b: Claim, vocab) -> bool:
     # headlines qualify metrics loosely (冰雪季接待游客): compare the canonical metric unless
     # either side names a part of it (对东盟进出口)
-    if (_narrowing(h, vocab) or _narrowing(b, vocab)) and h.metric != b.metric:
+    if (narrowing(h, vocab) or narrowing(b, vocab)) and h.metric != b.metric:
         return False
     if b.metric != b.metric_base and b.metric != h.metric:
         return (
