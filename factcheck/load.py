@@ -225,6 +225,46 @@ def _is_wrapped(view: str) -> bool:
     return open_end / len(lines) >= 0.5
 
 
+def _cells(line: str) -> int:
+    """Display width: two cells for a CJK character, one for ASCII (from the UTF-8 length)."""
+    return (len(line.encode("utf-8")) + len(line)) // 2
+
+
+def _wrap_width(view: str) -> int | None:
+    """The fixed width (in cells) the text was wrapped at, when it was (a PDF or a plain-text
+    bulletin broken into lines of one width): most lines end within a few cells of it."""
+    lines = [ln.rstrip() for ln in view[:200_000].split("\n", 2000)[:2000]]
+    widths = sorted(_cells(ln) for ln in lines if len(ln.strip()) >= 6)
+    if len(widths) < 8:
+        return None
+    w = widths[int(len(widths) * 0.9) - 1]
+    near = sum(1 for x in widths if w - 4 <= x <= w + 1)
+    return w if w <= 120 and near / len(widths) >= 0.4 else None
+
+
+# after a break inside a number: its last digits and a unit ("0.5亿元", "5%")
+_RUNS_ON = re.compile(r"\d*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")
+
+
+def _full_line(view: str, a: int, width: int) -> bool:
+    """Does the line that ends at a reach the wrap width (a wrap, not a paragraph end)?"""
+    lo = view.rfind("\n", 0, a) + 1
+    return _cells(view[lo:a].rstrip()) >= width - 4
+
+
+def _thousands_across(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Thousands gaps of a number that a line break (view[a:b]) splits, in view offsets."""
+    lo, hi = max(0, a - 8), min(len(view), b + 8)
+    left, right = view[lo:a], view[b:hi]
+    out = []
+    for x, y in _thousands_gaps(left + right):
+        if y <= len(left):
+            out.append((lo + x, lo + y))
+        elif x >= len(left):
+            out.append((b + x - len(left), b + y - len(left)))
+    return out
+
+
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
 
 
@@ -232,7 +272,8 @@ def _removals(view: str) -> list[tuple[int, int]]:
     """View spans to drop: URLs, and whitespace gaps inside numbers and words."""
     spans = [m.span() for m in _URL.finditer(view)]
     spans.extend(_thousands_gaps(view))  # 2 562.9万台: one number, not 2 and 562.9万台
-    wrapped = _is_wrapped(view)
+    width = _wrap_width(view)
+    wrapped = width is not None or _is_wrapped(view)
     for m in _PAGE_NUMBER.finditer(view):  # "— 2 —" between the pages of a PDF
         a, b = m.span()
         if wrapped and a > 0 and view[a - 1] == "\n" and b < len(view) and view[b] == "\n":
@@ -255,7 +296,18 @@ def _removals(view: str) -> list[tuple[int, int]]:
         c1, c2 = view[a - 1], view[b]
         d1, d2 = c1.isdigit(), c2.isdigit()
         h1, h2 = _is_han(c1), _is_han(c2)
-        if not ((h1 or d1) and (h2 or d2 or c2 in "%‰")) or (d1 and d2):
+        if not ((h1 or d1) and (h2 or d2 or c2 in "%‰")):
+            continue
+        if d1 and d2:
+            if (
+                width is None
+                or view[a:b].strip(" \t\r") != "\n"
+                or view[b - 1] != "\n"
+                or not (_full_line(view, a, width) or _RUNS_ON.match(view, b))
+            ):
+                continue  # two numbers, unless a number runs on past a wrapped line break
+            spans.append((a, b))
+            spans.extend(_thousands_across(view, a, b))  # "2 41⏎0.5亿元" is 2 410.5亿元
             continue
         if (
             h1
@@ -270,8 +322,12 @@ def _removals(view: str) -> list[tuple[int, int]]:
         nl = view.count("\n", a, b)
         if nl > 2:
             continue  # two blank lines: a real break
-        if nl and not wrapped and not (_ends_number(view, a) and (h2 or c2 in "%‰")):
+        splits_number = _ends_number(view, a) and (h2 or c2 in "%‰")
+        if nl and not wrapped and not splits_number:
             continue  # a paragraph break, unless it splits a number from its unit
+        if nl and width is not None and not splits_number:
+            if nl > 1 or not _full_line(view, a, width):
+                continue  # a short line in wrapped text: a heading or a paragraph's end
         spans.append((a, b))
     spans.sort()
     merged: list[tuple[int, int]] = []
