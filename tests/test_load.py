@@ -11,6 +11,7 @@ import codecs
 import json
 import os
 import random
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -714,3 +715,24 @@ def test_pdf_page_numbers_are_not_figures_and_do_not_break_a_sentence() -> None:
     doc = parse_document("a.txt", text)
     assert "增长5.6%" in doc.view and "— 2 —" not in doc.view
     assert [q.text for q in extract(doc)] == ["5.6%", "1234.5亿元"]
+
+
+def test_fixed_width_wrapped_text_joins_split_numbers_but_not_headings() -> None:
+    body = (
+        "全市经济运行总体平稳，主要指标好于预期，工业生产稳中有进，\n"
+        "消费市场持续恢复，投资结构不断优化，对外贸易总体稳定，全年\n"
+        "地区生产总值5 140.6亿元，比上年增长5.6%。其中，装备制造产业\n"
+        "产值2 41\n"
+        "0.5亿元，增长3.8%。\n"
+        "四、财政和金融\n"
+        "全年一般公共预算收入443.2亿元，增长5.1%，其中税收收入367.9\n"
+        "亿元。金融机构本外币存款余额稳步增长，贷款余额保持较快增长，\n"
+        "信贷结构持续优化，服务实体经济能力不断增强，金融风险总体可控\n"
+        "，各项改革稳步推进，营商环境持续改善，市场主体活力不断增强。\n"
+    )
+    doc = parse_document("a.txt", body)
+    texts = [q.text.replace("\n", "⏎") for q in extract(doc)]
+    assert "2 41⏎0.5亿元" in texts and "367.9⏎亿元" in texts
+    [q] = [q for q in extract(doc) if q.text.startswith("2 41")]
+    assert q.value == Decimal("241050000000")
+    assert "财政和金融\n全年一般公共预算收入" in doc.view  # the heading stays its own line
