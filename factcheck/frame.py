@@ -181,8 +181,29 @@ class Framer:
                     continue  # 中国洛阳牡丹文化节: a name, not a figure about China
                 name = voc.entity_forms[m.group()]
                 found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
+        if voc.town_re is not None:  # 长安镇, 五山街道: not in the gazetteer, found by suffix
+            taken = [(x.start, x.end) for x in found]
+            for m in voc.town_re.finditer(v):
+                a, b = m.span()
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                if voc.entity_re and voc.entity_re.match(v, b - 1):
+                    continue  # 江苏镇江: 镇 begins a place name (镇江)
+                if m.group() in voc.town_not_names:
+                    continue  # 示范镇, 建制镇: a kind of town
+                found.append(_Mention(a, b, m.group(), self._is_object(a)))
+                taken.append((a, b))
+            towns = {x.value for x in found if x.value not in voc.entities}
+            short = {t[:2]: t for t in towns if t[:2] not in voc.entity_forms}
+            for form, town in short.items():  # 长安镇 named once, then 长安: the same town
+                for m in re.finditer(re.escape(form), v):
+                    a, b = m.span()
+                    if any(x < b and a < y for x, y in taken) or self._straddled(a, b):
+                        continue
+                    found.append(_Mention(a, b, town, self._is_object(a)))
+        found.sort(key=lambda x: x.start)
+        found = self._innermost(found)
         if voc.anaphora_re:
-            found.sort(key=lambda x: x.start)
             starts = [x.start for x in found]
             title_entity = self._title_entity(found)
             for m in voc.anaphora_re.finditer(v):
@@ -198,6 +219,29 @@ class Framer:
                 if name:
                     found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         return found
+
+    def _innermost(self, found: list[_Mention]) -> list[_Mention]:
+        """浙江杭州, 东莞市长安镇, 东莞长安: a place written right before one inside it only
+        locates it; the figure is about the inner one."""
+        out: list[_Mention] = []
+        for m in found:
+            if out and 0 <= m.start - out[-1].end <= 1 and self._inside(m.value, out[-1].value):
+                out[-1] = m
+                continue
+            out.append(m)
+        return out
+
+    def _inside(self, inner: str, outer: str) -> bool:
+        e = self.vocab.entities.get(inner)
+        if e is None:  # a town found by its suffix: inside whatever city or county precedes it
+            return self._kind(outer) in ("city", "county", "district")
+        seen = 0
+        while e is not None and e.parent and seen < 6:
+            if e.parent == outer:
+                return True
+            e = self.vocab.entities.get(e.parent)
+            seen += 1
+        return False
 
     def _straddled(self, s: int, e: int) -> bool:
         """A straddling word overlaps the edge of the name at v[s:e] (其中|国家, 和龙|头)."""
@@ -233,10 +277,14 @@ class Framer:
         v = self.v
         return max(v.rfind("；", se[0], vs), v.rfind(";", se[0], vs)) + 1 or se[0]
 
+    def _kind(self, name: str) -> str:
+        e = self.vocab.entities.get(name)
+        return e.kind if e is not None else "town"  # found by its suffix (长安镇)
+
     def _kind_ok(self, name: str, kind: str) -> bool:
         e = self.vocab.entities.get(name)
         if e is None:
-            return False
+            return kind == "town"
         if e.kind == kind:
             return True
         # 直辖市 and 县级市 are what 全市 refers to in their articles
@@ -343,10 +391,18 @@ class Framer:
                 except KeyError:
                     continue
             elif m.group("rel"):
-                if self.year is None:
+                rel = m.group("rel")
+                named = None
+                if rel in voc.anaphoric_years:  # 2023年，……从上年的5006.7亿元: 2022
+                    s0 = self.segs.sentences.find(start)[0]
+                    years = _YEAR_NAMED.findall(v, max(s0, start - 80), start)
+                    named = int(years[-1]) if years else None
+                if named is not None:
+                    year = named + voc.relative_years[rel]
+                elif self.year is None:
                     resolved = False
                 else:
-                    year = self.year + voc.relative_years[m.group("rel")]
+                    year = self.year + voc.relative_years[rel]
             g = m.groupdict()
             sub = g["sub"] or g["sub_"]
             m1, m2, one = g["m1"] or g["m1_"], g["m2"] or g["m2_"], g["m"] or g["m_"]
@@ -471,6 +527,8 @@ class Framer:
         m = idx.before(vs, cl[0], usable)  # nearest in the clause
         if m:
             return m.value
+        if _PLURAL_PLACES.search(self.v, cl[0], vs):
+            return None  # 三市地区生产总值合计…: several places together, none of them
         sp = self._semicolon_part(se, vs)
         if sp > se[0]:  # 成都…；绵阳市实现地区生产总值3,626.9亿元，增长4.0%: the part after ；
             m = idx.before(vs, sp, usable)
@@ -480,9 +538,7 @@ class Framer:
             m = idx.after(lo, vs, usable)
             if m:
                 return m.value
-        m = idx.after(
-            vs, se[1], lambda x: not x.extra and self.vocab.entities[x.value].kind != "country"
-        )
+        m = idx.after(vs, se[1], lambda x: not x.extra and self._kind(x.value) != "country")
         if m:
             return m.value
         return self._fallback_entity
@@ -498,7 +554,7 @@ class Framer:
         for m in self.entities.items:
             if not m.extra:
                 counts[m.value] = counts.get(m.value, 0) + 1
-        local = {k: n for k, n in counts.items() if self.vocab.entities[k].kind != "country"}
+        local = {k: n for k, n in counts.items() if self._kind(k) != "country"}
         counts = local or counts
         return max(counts, key=lambda k: counts[k]) if counts else None
 
@@ -781,8 +837,12 @@ class Framer:
 
 
 _DIGIT = re.compile(r"[0-9]")
+_PLURAL_PLACES = re.compile(
+    r"[两二三四五六七八九十几多各数][个]?(?:省|市|县|区|地市|城市)(?![场长委])"
+)
 _MULTIPLE_OF = re.compile(r"[^，。；,;]{0,14}?的\s*[0-9一二两三四五六七八九十.]+\s*倍")
 _YEAR_WORD = re.compile(r"\d{4}\s*年")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})\s*年(?![代度]?\s*\d)")
 _NEXT_NUMBER = re.compile(r"[0-9一二三四五六七八九十两、，,；;。：:（(]")
 _LIST_SEP = re.compile(r"\s*[、和及与]\s*")
 

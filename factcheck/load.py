@@ -242,6 +242,12 @@ def _wrap_width(view: str) -> int | None:
     return w if w <= 120 and near / len(widths) >= 0.4 else None
 
 
+# a numbered section heading on a line of its own: 四、财政和金融 / （二）工业 / 3. 消费
+_HEADING = re.compile(
+    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+    r"[^。，；！？,;]{1,20}$"
+)
+
 # after a break inside a number: its last digits and a unit ("0.5亿元", "5%")
 _RUNS_ON = re.compile(r"\d*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")
 
@@ -272,8 +278,9 @@ def _removals(view: str) -> list[tuple[int, int]]:
     """View spans to drop: URLs, and whitespace gaps inside numbers and words."""
     spans = [m.span() for m in _URL.finditer(view)]
     spans.extend(_thousands_gaps(view))  # 2 562.9万台: one number, not 2 and 562.9万台
-    width = _wrap_width(view)
-    wrapped = width is not None or _is_wrapped(view)
+    open_ended = _is_wrapped(view)  # most lines stop mid-sentence: join every wrapped line
+    width = _wrap_width(view)  # wrapped at a fixed width: join the lines that reach it
+    wrapped = open_ended or width is not None
     for m in _PAGE_NUMBER.finditer(view):  # "— 2 —" between the pages of a PDF
         a, b = m.span()
         if wrapped and a > 0 and view[a - 1] == "\n" and b < len(view) and view[b] == "\n":
@@ -300,10 +307,10 @@ def _removals(view: str) -> list[tuple[int, int]]:
             continue
         if d1 and d2:
             if (
-                width is None
+                not wrapped
                 or view[a:b].strip(" \t\r") != "\n"
                 or view[b - 1] != "\n"
-                or not (_full_line(view, a, width) or _RUNS_ON.match(view, b))
+                or not ((width and _full_line(view, a, width)) or _RUNS_ON.match(view, b))
             ):
                 continue  # two numbers, unless a number runs on past a wrapped line break
             spans.append((a, b))
@@ -323,10 +330,12 @@ def _removals(view: str) -> list[tuple[int, int]]:
         if nl > 2:
             continue  # two blank lines: a real break
         splits_number = _ends_number(view, a) and (h2 or c2 in "%‰")
+        if nl and not splits_number and _HEADING.match(view, view.rfind("\n", 0, a) + 1, a):
+            continue  # "四、财政和金融" on its own line: a section heading, not wrapped text
         if nl and not wrapped and not splits_number:
             continue  # a paragraph break, unless it splits a number from its unit
-        if nl and width is not None and not splits_number:
-            if nl > 1 or not _full_line(view, a, width):
+        if nl and not open_ended and width is not None and not splits_number:
+            if not _full_line(view, a, width):
                 continue  # a short line in wrapped text: a heading or a paragraph's end
         spans.append((a, b))
     spans.sort()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .lexicon import RulesError, _line, _need, load_raw
 from .trie import WordScanner, trie_regex, word_scanner
 
-ENTITY_KINDS = {"country", "province", "city", "district", "county", "region"}
+ENTITY_KINDS = {"country", "province", "city", "district", "county", "region", "town"}
 METRIC_KINDS = {"level", "count", "rate", "index"}
 
 
@@ -49,6 +49,7 @@ class Vocab:
     scopes: dict[str, str]
     scope_max: int
     relative_years: dict[str, int]
+    anaphoric_years: frozenset[str]  # 上年: relative to the year just named, not the date
     subperiods: dict[str, tuple[int, int]]
     period_re: re.Pattern[str]
     modality: dict[str, tuple[str, ...]]
@@ -66,6 +67,8 @@ class Vocab:
     function_re: re.Pattern[str] | None
     org_re: re.Pattern[str] | None  # after a place name: an organisation (海关, 港)
     straddle_re: re.Pattern[str] | None  # a word across a place name's start (其中|国家级)
+    town_re: re.Pattern[str] | None  # 长安镇, 五山街道: towns are found by their suffix
+    town_not_names: frozenset[str]  # 示范镇: a kind of town, not a name
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -99,6 +102,16 @@ def _period_regex(
     return re.compile(
         rf"(?:(?P<to>(?<![截止])(?:到|至))\s*)?(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
     )
+
+
+def _town_re(towns: dict) -> re.Pattern[str] | None:
+    """Two Han characters (none of them a not_in_name one) and a town suffix: 长安镇."""
+    suffixes = [str(x) for x in towns.get("suffixes") or []]
+    if not suffixes:
+        return None
+    bad = "".join(re.escape(str(x)) for x in towns.get("not_in_name") or [])
+    char = rf"(?:(?![{bad}])[\u4e00-\u9fff])" if bad else r"[\u4e00-\u9fff]"
+    return re.compile(rf"{char}{{2}}(?:{'|'.join(map(re.escape, suffixes))})")
 
 
 @functools.lru_cache(maxsize=8)
@@ -179,6 +192,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         scopes=scopes,
         scope_max=max((len(s) for s in scopes), default=0),
         relative_years=rel,
+        anaphoric_years=frozenset(str(x) for x in per.get("anaphoric_years") or ()),
         subperiods=subs,
         period_re=_period_regex(rel, subs),
         modality=words("modality"),
@@ -196,6 +210,8 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
         org_re=trie_regex([str(x) for x in ent.get("organisations_after") or []]),
         straddle_re=trie_regex([str(x) for x in ent.get("straddling_words") or []]),
+        town_re=_town_re(ent.get("towns") or {}),
+        town_not_names=frozenset(str(x) for x in (ent.get("towns") or {}).get("not_names") or []),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []

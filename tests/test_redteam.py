@@ -15,7 +15,14 @@ from factcheck.pipeline import check_documents
 
 DATA = Path(__file__).parent / "data"
 # each set: its folder and how many of its planted errors must be caught
-SETS = [("redteam", 10), ("redteam2", 13), ("holdout", 12), ("holdout2", 14), ("holdout3", 14)]
+SETS = [
+    ("redteam", 10),
+    ("redteam2", 13),
+    ("holdout", 12),
+    ("holdout2", 14),
+    ("holdout3", 14),
+    ("holdout4", 14),
+]
 
 
 def _planted(folder: Path) -> list[dict]:

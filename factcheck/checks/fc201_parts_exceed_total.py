@@ -168,6 +168,10 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
         tail = c.sentence[c.sentence_offset :]
         k = tail.find("其中")
         same = ctx.sentence(c)
+        if "分别" in c.sentence[: c.sentence_offset] and any(
+            _addable(c, x) for x in same if x.sentence_offset < c.sentence_offset
+        ):
+            continue  # A、B分别达到x和y，其中A…: 其中 may be about any item of the list
         after = [x for x in same if x.sentence_offset > c.sentence_offset]
         if k >= 0:
             cut = c.sentence_offset + k
