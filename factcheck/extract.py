@@ -361,6 +361,8 @@ class _Resolver:
         v = self.v
         if a > 0 and v[a - 1] in "负負":
             return -1, a - 1
+        if a > 1 and v[a - 2 : a] == "零下":
+            return -1, a - 2  # 零下30℃
         if (
             a > 0
             and v[a - 1] in "-+"
@@ -373,6 +375,10 @@ class _Resolver:
 
     def blocked_before(self, a: int, b: int) -> bool:
         v = self.v
+        if self.lex.code_labels:
+            before = v[max(0, a - 8) : a].rstrip(" ：:\t")
+            if before.endswith(self.lex.code_labels):
+                return True  # 邮编530022, 阅读量：12345
         if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@±∓"):
             return True  # a code or a spec (±800千伏), not a figure
         if (
@@ -688,6 +694,7 @@ class _Resolver:
             unit is not None
             and v.startswith("半", unit.end)
             and unit.dimension not in ("currency", "count")
+            and not v.startswith(self.lex.half_blockers, unit.end + 1)
         ):
             parsed = Parsed(
                 parsed.value + Decimal("0.5"), -1, decimals=1, has_arabic=parsed.has_arabic

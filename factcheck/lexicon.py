@@ -24,6 +24,7 @@ DIMENSIONS = {
     "volume",
     "energy",
     "power",
+    "temperature",
     "voltage",
     "apparent_power",
     "duration",
@@ -180,6 +181,8 @@ class Lexicon:
     ordinal_blockers: dict[str, frozenset[str]]
     ordinal_followers: dict[str, tuple[str, ...]]
     name_suffixes: tuple[str, ...]
+    half_blockers: tuple[str, ...]  # 半 that begins these is a word (12英寸半导体), not a half
+    code_labels: tuple[str, ...]  # a number right after these (邮编, 阅读量：) is not a figure
     code_patterns: tuple[str, ...]
     calendar: tuple[dict[str, Any], ...]
     quote_pairs: dict[str, str]
@@ -320,6 +323,8 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
             if k != "__line__"
         },
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
+        half_blockers=tuple(str(s) for s in num.get("half_blockers") or ()),
+        code_labels=tuple(str(s) for s in num.get("code_labels") or ()),
         code_patterns=_patterns(num.get("code_patterns") or [], f"{np_}: code_patterns"),
         calendar=calendar,
         quote_pairs=qpairs,
