@@ -582,6 +582,8 @@ class Framer:
             if m:
                 return m
             return idx.before(q.vstart, cl[0], ok)  # 工业企业1769家, 新能源汽车产量52.7万辆
+        if q.dimension == "currency" and v.startswith(self.vocab.size_class_nouns, q.vend):
+            return None  # 50亿元以上项目: a size class, not a figure of any metric
         zhan = v.rfind("占", cl[0], q.vstart)
         if zhan >= 0 and q.dimension in ("percent", "ratio"):
             # a share is about what comes before 占 (民营企业进出口占全省进出口总值的78.4%)
@@ -748,8 +750,9 @@ class Framer:
         # the number's own clause, then short framing clauses before it (到2025年，/ 按照计划，)
         prefixes = [v[cl[0] : vs]]
         for a, b in self._clauses_between(se[0], cl[0]):
-            if b - a <= 12 or v[b : b + 1] in "：:":  # 到2025年， / 主要预期目标是：
-                prefixes.append(v[a:b])
+            # 到2025年， / 主要预期目标是： / 力争到2025年…，新能源装机规模突破…: a goal word
+            # earlier in the sentence frames the clauses after it
+            prefixes.append(v[a:b])
         heading = self._heading_before(se)
         if heading is not None:  # "2024年主要预期目标。" over the list that follows
             prefixes.append(heading)

@@ -58,6 +58,7 @@ class Vocab:
     aspects: dict[str, tuple[str, ...]]
     first_time: tuple[str, ...]
     results_words: tuple[str, ...]  # a heading with these reports results (目标任务完成情况)
+    size_class_nouns: tuple[str, ...]  # 50亿元以上项目: an amount naming a size class
     part_of: tuple[str, ...]
     neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
     neutral_set: frozenset[str]
@@ -201,6 +202,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         aspects=words("aspects"),
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
         results_words=tuple(str(x) for x in per.get("results_words") or ()),
+        size_class_nouns=tuple(str(x) for x in per.get("size_class_nouns") or ()),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
         neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
         neutral_set=frozenset(str(x) for x in per.get("neutral_before") or []),
