@@ -149,6 +149,8 @@ class Framer:
         self.segs: Segments = segment(self.v, doc.headline_end)
         when = document_date(doc, default_date)
         self.year = int(when[:4]) if when else None
+        self.month = int(when[5:7]) if when and len(when) >= 7 else None
+        self._year_from_date = False
         paras = self.segs.paragraphs
         body = [(a, b) for a, b in zip(paras.starts, paras.ends, strict=True) if b - a >= 30]
         # the headline and the first real paragraph frame the whole article
@@ -455,9 +457,20 @@ class Framer:
         metric_base = metric_m.value if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa)
+        self._year_from_date = False
         period, ptext, months = self._pick_period(vs, cl, se, pa)
         period_from = self._period_from if period is not None else None
         modality = self._modality(vs, ve, cl, se, period)
+        if (
+            self._year_from_date
+            and period is not None
+            and period.last_month == 12
+            and modality == "actual"
+            and self.month is not None
+            and self.month <= 2
+        ):
+            # 全年 in January or February: results of the year just ended (goals are this year's)
+            period = replace(period, year=period.year - 1)
         aspect = self._aspect(q, vs, cl, metric_m)
         window = v[max(cl[0], vs - 6) : vs]
         first = any(w in window for w in self.vocab.first_time)
@@ -715,6 +728,7 @@ class Framer:
                     year = tp.year
                 elif self.year is not None and pm.months:
                     year = self.year
+                    self._year_from_date = True
                 else:
                     return None, text, span
         return Period(year, span[0], span[1]), text, span
