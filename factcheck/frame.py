@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .model import Claim, Document, Period, Quantity
 from .segment import Segments, segment
+from .trie import trie_regex
 from .vocab import Vocab, load_vocab
 
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
@@ -184,25 +185,27 @@ class Framer:
                 name = voc.entity_forms[m.group()]
                 found.append(_Mention(m.start(), m.end(), name, self._is_object(m.start())))
         if voc.town_re is not None:  # 长安镇, 五山街道: not in the gazetteer, found by suffix
-            taken = [(x.start, x.end) for x in found]
+            places = sorted((x.start, x.end) for x in found)
+            towns: list[_Mention] = []
             for m in voc.town_re.finditer(v):
                 a, b = m.span()
-                if any(x < b and a < y for x, y in taken):
+                if _overlaps_sorted(places, a, b):
                     continue
                 if voc.entity_re and voc.entity_re.match(v, b - 1):
                     continue  # 江苏镇江: 镇 begins a place name (镇江)
                 if m.group() in voc.town_not_names:
                     continue  # 示范镇, 建制镇: a kind of town
-                found.append(_Mention(a, b, m.group(), self._is_object(a)))
-                taken.append((a, b))
-            towns = {x.value for x in found if x.value not in voc.entities}
-            short = {t[:2]: t for t in towns if t[:2] not in voc.entity_forms}
-            for form, town in short.items():  # 长安镇 named once, then 长安: the same town
-                for m in re.finditer(re.escape(form), v):
-                    a, b = m.span()
-                    if any(x < b and a < y for x, y in taken) or self._straddled(a, b):
-                        continue
-                    found.append(_Mention(a, b, town, self._is_object(a)))
+                towns.append(_Mention(a, b, m.group(), self._is_object(a)))
+            found.extend(towns)
+            names = sorted({t.value for t in towns})[:_MAX_TOWNS]
+            short = {t[:2]: t for t in names if t[:2] not in voc.entity_forms}
+            short_re = trie_regex(list(short)) if short else None
+            places = sorted(places + [(t.start, t.end) for t in towns])
+            for m in short_re.finditer(v) if short_re else ():  # 长安镇, then 长安: the same town
+                a, b = m.span()
+                if _overlaps_sorted(places, a, b) or self._straddled(a, b):
+                    continue
+                found.append(_Mention(a, b, short[m.group()], self._is_object(a)))
         found.sort(key=lambda x: x.start)
         found = self._innermost(found)
         if voc.anaphora_re:
@@ -851,6 +854,17 @@ class Framer:
         if any(window.endswith(w) or w in window[-4:] for w in asp.get("change", ())):
             return "change"
         return "level"
+
+
+_MAX_TOWNS = 64  # short names of at most this many towns are looked for in one document
+
+
+def _overlaps_sorted(spans: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Does [a, b) overlap one of the sorted, non-overlapping spans?"""
+    i = bisect_right(spans, (a, 1 << 62)) - 1
+    if i >= 0 and spans[i][1] > a:
+        return True
+    return i + 1 < len(spans) and spans[i + 1][0] < b
 
 
 _DIGIT = re.compile(r"[0-9]")
