@@ -32,3 +32,10 @@ def quantities_of(text: str, path: str = "t.txt"):
     from factcheck.load import parse_document
 
     return extract(parse_document(path, text))
+
+
+# the fields of an extract record (README: output contract); a claim adds CLAIM_KEYS
+EXTRACT_KEYS = frozenset(
+    "path line column start end text value low high unit dimension qualifier".split()
+)
+CLAIM_KEYS = EXTRACT_KEYS | {"entity", "metric", "scope", "period", "modality"}

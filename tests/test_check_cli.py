@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLES, ROOT, run_cli
+from conftest import CLAIM_KEYS, EXAMPLES, ROOT, run_cli
 
 from factcheck.checks import REGISTRY
 
@@ -35,25 +35,7 @@ def test_examples_show_every_cross_document_finding() -> None:
     for f in rep["findings"]:
         assert f["severity"] == REGISTRY[f["rule"]].severity
         for c in f["claims"]:
-            for key in (
-                "path",
-                "line",
-                "column",
-                "start",
-                "end",
-                "text",
-                "value",
-                "low",
-                "high",
-                "unit",
-                "dimension",
-                "qualifier",
-                "entity",
-                "metric",
-                "scope",
-                "period",
-                "modality",
-            ):
+            for key in CLAIM_KEYS:
                 assert key in c
             src = (
                 (ROOT / c["path"]).read_text(encoding="utf-8")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import EXAMPLES, run_cli
+from conftest import EXAMPLES, EXTRACT_KEYS, run_cli
 
 from factcheck import __version__
 
@@ -25,20 +25,7 @@ def test_extract_jsonl_contract_on_examples() -> None:
     assert r.returncode == 0, r.stderr.decode()
     rows = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert rows
-    keys = {
-        "path",
-        "line",
-        "column",
-        "start",
-        "end",
-        "text",
-        "value",
-        "low",
-        "high",
-        "unit",
-        "dimension",
-        "qualifier",
-    }
+    keys = EXTRACT_KEYS
     for row in rows:
         assert keys <= set(row)
         text = (
