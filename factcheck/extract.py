@@ -27,6 +27,8 @@ TEN = Decimal(10)
 _PER_NUMERATORS = frozenset({"currency", "mass", "area", "volume", "energy", "length"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
+# 比上年的9000亿元多: 多 is "more than that", not "9000-odd" (占比, 比重, 较为 are other words)
+_COMPARATIVE = re.compile(r"(?<![占对无相])比(?![重例率])|(?<!比)较(?![为好大高低快慢多少])")
 _MAX_RUN = (
     40  # the longest numeral run that can be a quantity (一万亿零三百五十…, 1,234,567,890.12)
 )
@@ -357,6 +359,11 @@ class _Resolver:
             return q, e + L
         return None, e
 
+    def _unit_follows(self, b: int) -> bool:
+        """Does a unit, magnitude or % come right after offset b (GDP 1.2万亿元)?"""
+        nxt = self.v[b : b + 1]
+        return bool(nxt) and (nxt in self.m.unit_first or nxt in self.m.magnitude_chars)
+
     def sign(self, a: int) -> tuple[int, int]:
         v = self.v
         if a > 0 and v[a - 1] in "负負":
@@ -375,6 +382,8 @@ class _Resolver:
 
     def blocked_before(self, a: int, b: int) -> bool:
         v = self.v
+        if a > 1 and v[a - 1] == " " and _LETTER.match(v[a - 2]) and not self._unit_follows(b):
+            return True  # Model 3, Mate 60: a model name, not a figure
         if self.lex.code_labels:
             before = v[max(0, a - 8) : a].rstrip(" ：:\t")
             if before.endswith(self.lex.code_labels):
@@ -784,7 +793,10 @@ class _Resolver:
         qpost, pend = self.post_qualifier(end, dim)
         if qpost is None and unit is not None and v.startswith("多", end):
             nxt = v[end + 1 : end + 2]
-            if dim in ("duration", "ratio") or not nxt or not _is_han(nxt) or nxt in "的了来":
+            comparative = _COMPARATIVE.search(v, max(0, sstart - 12), sstart) is not None
+            if not comparative and (
+                dim in ("duration", "ratio") or not nxt or not _is_han(nxt) or nxt in "的了来"
+            ):
                 # 两年多, 3倍多, 六成多, 五斤多的 (not 5%多项, 1万元多种)
                 qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
         start = qstart if qpre is not None else sstart

@@ -219,6 +219,19 @@ class Framer:
                     )
                 else:
                     name = self._recent_of_kind(found, starts, m.start(), kind)
+                    if (
+                        name is not None
+                        and kind == "city"
+                        and self._kind(name) == "county"
+                        and name not in (title_entity, self._main_of(found))
+                    ):
+                        # 全市 in an article about 烟台 that names 招远市: still 烟台
+                        name = (
+                            self._recent_of_kind(
+                                found, starts, m.start(), kind, county_cities=False
+                            )
+                            or name
+                        )
                     if name is None:  # 全省 in an article about 郑州: the province of 郑州
                         name = self._ancestor_of_kind(title_entity or self._main_of(found), kind)
                 if name:
@@ -296,12 +309,19 @@ class Framer:
         return kind == "city" and e.kind in ("province", "county") and name.endswith("市")
 
     def _recent_of_kind(
-        self, found: list[_Mention], starts: list[int], pos: int, kind: str
+        self,
+        found: list[_Mention],
+        starts: list[int],
+        pos: int,
+        kind: str,
+        county_cities: bool = True,
     ) -> str | None:
         i = bisect_right(starts, pos) - 1
-        while i >= 0:
-            if self._kind_ok(found[i].value, kind):
-                return found[i].value
+        stop = max(-1, i - 4 * _MAX_STEPS)
+        while i > stop:
+            name = found[i].value
+            if self._kind_ok(name, kind) and (county_cities or self._kind(name) != "county"):
+                return name
             i -= 1
         return None
 
@@ -400,8 +420,9 @@ class Framer:
                 named = None
                 if rel in voc.anaphoric_years:  # 2023年，……从上年的5006.7亿元: 2022
                     s0 = self.segs.sentences.find(start)[0]
-                    years = _YEAR_NAMED.findall(v, max(s0, start - 80), start)
-                    named = int(years[-1]) if years else None
+                    # the sentence's own year: the first named (later ones may be bases)
+                    years = _YEAR_NAMED.findall(v, max(s0, start - 200), start)
+                    named = int(years[0]) if years else None
                 if named is not None:
                     year = named + voc.relative_years[rel]
                 elif self.year is None:
@@ -688,6 +709,14 @@ class Framer:
         def in_lede(m: _Mention) -> bool:
             return m.start < self.lede_end and usable(0)(m)
 
+        near = idx.before(vs, cl[0], lambda m: m.extra.base)
+        if near is not None and v[near.end : vs].strip() in ("", "的") and near.extra.resolved:
+            found = near  # 较2022年的9515.9亿元: the base figure itself, stated for the base year
+            self._period_from = "sentence"
+            pm = found.extra
+            span = pm.months or (1, 12)
+            if pm.year is not None:
+                return Period(pm.year, span[0], span[1]), found.value, span
         found = None
         for lo, level in (
             (cl[0], "sentence"),

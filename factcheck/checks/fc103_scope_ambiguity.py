@@ -8,7 +8,9 @@ What it checks
     - first time: "规上工业增加值首次突破1万亿元" in 2022 against "工业增加值突破1万亿元" in 2021;
       consistent only if the 2021 figure is 全口径;
     - values: a stated 规上 figure and an unstated figure for the same period whose intervals
-      do not overlap; consistent only if the unstated figure is 全口径 (and at least as large).
+      do not overlap, in different articles; consistent only if the unstated figure is 全口径
+      (and at least as large). An article that states both (总额X，其中限额以上Y) shows which is
+      which, so its scoped figure is not questioned.
     The warning says which scope would reconcile them.
 
 Why it matters
@@ -74,6 +76,8 @@ def _values(claims: list[Claim]) -> Iterable[Finding]:
         stated = [c for c in cs if scope_class(c.scope) in ("narrow", "broad")]
         unstated = [c for c in cs if c.scope is None]
         for s in stated:
+            if any(u.path == s.path for u in unstated):
+                continue  # 总额X，其中限额以上Y: the article itself tells the scopes apart
             bad = []
             for u in unstated:
                 if overlaps(s.quantity, u.quantity):
