@@ -29,12 +29,15 @@ def document_date(doc: Document, default: str | None = None) -> str | None:
     """The document's date: front matter, else a short date line near the top, else default."""
     if doc.date:
         return doc.date
-    m = _DATE_LINE.search(doc.view[:600])
-    if m:
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError:
-            pass
+    lines = [ln.strip() for ln in doc.view[:800].split("\n")]
+    for line in [ln for ln in lines if ln][:8]:
+        m = _DATE_LINE.search(line)
+        # a byline or a date line ("2024-02-20 18:35　来源：…"), not a sentence that names a day
+        if m and len(line) <= 80 and "。" not in line and "，" not in line[m.end() : m.end() + 2]:
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                continue
     return default
 
 

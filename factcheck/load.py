@@ -252,6 +252,18 @@ _HEADING = re.compile(
 _RUNS_ON = re.compile(r"\d*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")
 
 
+def _apart(view: str, a: int, b: int, first_end: int) -> bool:
+    """A line break at view[a:b] that ends the first line (the title) or touches a centred
+    line (eight or more leading spaces: an issuer or a date under a bulletin's title)."""
+    if a == first_end:
+        return True
+    lo = view.rfind("\n", 0, a) + 1
+    hi = view.find("\n", b)
+    before = view[lo:a]
+    after = view[view.rfind("\n", 0, b) + 1 : hi if hi >= 0 else len(view)]
+    return any(len(x) - len(x.lstrip(" \u3000\t")) >= 8 for x in (before, after))
+
+
 def _full_line(view: str, a: int, width: int) -> bool:
     """Does the line that ends at a reach the wrap width (a wrap, not a paragraph end)?"""
     lo = view.rfind("\n", 0, a) + 1
@@ -296,6 +308,8 @@ def _removals(view: str) -> list[tuple[int, int]]:
             a, b = a + 1, b - 1
         spans.append((a, b))
     n = len(view)
+    first = re.search(r"\S[^\n]*", view)
+    first_end = first.end() if first else 0
     for m in _GAP.finditer(view):  # whitespace between a Han character or digit and another
         a, b = m.span()
         if a == 0 or b >= n:
@@ -330,6 +344,8 @@ def _removals(view: str) -> list[tuple[int, int]]:
         if nl > 2:
             continue  # two blank lines: a real break
         splits_number = _ends_number(view, a) and (h2 or c2 in "%‰")
+        if nl and not splits_number and _apart(view, a, b, first_end):
+            continue  # the title's end, or a centred line (issuer, date): not wrapped text
         if nl and not splits_number and _HEADING.match(view, view.rfind("\n", 0, a) + 1, a):
             continue  # "四、财政和金融" on its own line: a section heading, not wrapped text
         if nl and not wrapped and not splits_number:
