@@ -865,6 +865,8 @@ class Framer:
         if dim == "percentage_point":
             return "pp"
         if dim == "ratio":
+            if "分之" in q.text and "占" in self.v[cl[0] : vs]:
+                return "share"  # 约占全市的三分之一
             return "multiple"
         lo = max(cl[0], vs - 8)
         if metric_m is not None and lo < metric_m.end <= vs:
