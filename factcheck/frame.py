@@ -156,7 +156,11 @@ class Framer:
         self.month = int(when[5:7]) if when and len(when) >= 7 else None
         self._year_from_date = False
         paras = self.segs.paragraphs
-        body = [(a, b) for a, b in zip(paras.starts, paras.ends, strict=True) if b - a >= 30]
+        body = [
+            (a, b)
+            for a, b in zip(paras.starts, paras.ends, strict=True)
+            if b - a >= 30 and not _META_LINE.search(self.v, a, min(b, a + 200))
+        ]
         # the headline and the first real paragraph frame the whole article
         self.lede_end = max(self.segs.headline[1], body[0][1] if body else 0)
         self.entities = _Index(self._entities())
@@ -901,6 +905,10 @@ def _overlaps_sorted(spans: list[tuple[int, int]], a: int, b: int) -> bool:
     return i + 1 < len(spans) and spans[i + 1][0] < b
 
 
+# a CMS information line (发布日期：… 来源：… 浏览次数：…), not the article's first paragraph
+_META_LINE = re.compile(
+    r"(?:来源|发布|日期|时间|作者|编辑|浏览|点击|字号|阅读|责任编辑|稿源)\s*[：:]"
+)
 _DIGIT = re.compile(r"[0-9]")
 _PLURAL_PLACES = re.compile(
     r"[两二三四五六七八九十几多各数][个]?(?:省|市|县|区|地市|城市)(?![场长委])"
