@@ -155,6 +155,7 @@ class Framer:
         self.year = int(when[:4]) if when else None
         self.month = int(when[5:7]) if when and len(when) >= 7 else None
         self._year_from_date = False
+        self._headings: dict[int, tuple[int, int] | None] = {}  # paragraph start -> its heading
         paras = self.segs.paragraphs
         body = [
             (a, b)
@@ -729,9 +730,14 @@ class Framer:
             (cl[0], "sentence"),
             (se[0], "sentence"),
             (pa[0], "paragraph"),
+            (-1, "paragraph"),  # the section heading above the paragraph (2023年预算执行情况)
             (0, "document"),
         ):
-            found = idx.before(vs, lo, usable(lo) if lo else in_lede)
+            if lo == -1:
+                hd = self._section_heading(pa)
+                found = idx.before(hd[1], hd[0], usable(0)) if hd else None
+            else:
+                found = idx.before(vs, lo, usable(lo) if lo else in_lede)
             if found:
                 self._period_from = level
                 break
@@ -833,6 +839,28 @@ class Framer:
         if period is not None and self.year is not None and period.year > self.year:
             return "forecast"
         return "actual"
+
+    def _section_heading(self, pa) -> tuple[int, int] | None:
+        """The nearest heading line above paragraph pa: a short paragraph with no sentence
+        punctuation (一、2023年预算执行情况), not the article's headline."""
+        if pa[0] in self._headings:
+            return self._headings[pa[0]]
+        sp = self.segs.paragraphs
+        i = sp.index(pa[0]) - 1
+        stop = max(-1, i - _MAX_STEPS)
+        head_end = self.segs.headline[1]
+        found = None
+        while i > stop:
+            a, b = sp.starts[i], sp.ends[i]
+            if b <= head_end:
+                break
+            text = self.v[a:b].strip()
+            if text and len(text) <= 30 and not any(c in text for c in "。，；！？,;"):
+                found = (a, b)
+                break
+            i -= 1
+        self._headings[pa[0]] = found
+        return found
 
     def _heading_before(self, se) -> str | None:
         """The sentence before se when it is a short heading with no figure of its own
