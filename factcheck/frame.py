@@ -182,7 +182,12 @@ class Framer:
                 if voc.straddle_re is not None and self._straddled(m.start(), m.end()):
                     pos = m.start() + 1  # 其中山东: 其中 + 山东, not 中山; look again after 中
                     continue
-                if voc.org_re is not None and voc.org_re.match(v, m.end()):
+                org = voc.org_re.match(v, m.end()) if voc.org_re is not None else None
+                if org is not None:
+                    if org.group() in voc.facilities_after:  # 厦门港: the port is the entity
+                        name = voc.entity_forms[m.group()]
+                        short = name[:-1] if name.endswith(("市", "区", "县")) else name
+                        found.append(_Mention(m.start(), org.end(), short + org.group(), False))
                     continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
                 if _DATELINE.match(v, m.end()):
                     continue  # 本报南宁10月19日讯: where the report was filed, not its subject
@@ -358,9 +363,19 @@ class Framer:
         voc, v = self.vocab, self.v
         ends = {m.end for m in self.entities.items} | {m.end for m in self.periods.items}
         out = []
+        inside = sorted((m.start, m.end) for m in self.entities.items if m.end - m.start > 2)
         if voc.metric_re:
-            for m in voc.metric_re.finditer(v):
+            pos = 0
+            while True:
+                m = voc.metric_re.search(v, pos)
+                if m is None:
+                    break
                 a = m.start()
+                pos = m.end()
+                k = bisect_right(inside, (a, 1 << 62)) - 1
+                if k >= 0 and inside[k][0] < a < inside[k][1] < m.end():
+                    pos = inside[k][1]  # 双流国际机场旅客吞吐量: look again after the facility
+                    continue
                 scope = None
                 for L in range(min(voc.scope_max, a), 0, -1):
                     s = v[a - L : a]

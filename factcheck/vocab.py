@@ -70,6 +70,7 @@ class Vocab:
     straddle_re: re.Pattern[str] | None  # a word across a place name's start (其中|国家级)
     town_re: re.Pattern[str] | None  # 长安镇, 五山街道: towns are found by their suffix
     town_not_names: frozenset[str]  # 示范镇: a kind of town, not a name
+    facilities_after: frozenset[str]  # 厦门港: a place and this word name a facility
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -214,6 +215,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         straddle_re=trie_regex([str(x) for x in ent.get("straddling_words") or []]),
         town_re=_town_re(ent.get("towns") or {}),
         town_not_names=frozenset(str(x) for x in (ent.get("towns") or {}).get("not_names") or []),
+        facilities_after=frozenset(str(x) for x in ent.get("facilities_after") or []),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
