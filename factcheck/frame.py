@@ -224,7 +224,10 @@ class Framer:
         if voc.anaphora_re:
             starts = [x.start for x in found]
             title_entity = self._title_entity(found)
+            ends = {x.end for x in found}
             for m in voc.anaphora_re.finditer(v):
+                if m.start() in ends:
+                    continue  # 占浙江全省: 全省 repeats the place just named (and its role)
                 kind = voc.anaphora[m.group()]
                 if kind == "country":
                     name = next(
@@ -503,7 +506,7 @@ class Framer:
         metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
         metric_base = metric_m.value if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
-        entity = self._pick_entity(vs, cl, se, pa)
+        entity = self._pick_entity(vs, cl, se, pa, ve)
         self._year_from_date = False
         period, ptext, months = self._pick_period(vs, cl, se, pa)
         period_from = self._period_from if period is not None else None
@@ -559,8 +562,8 @@ class Framer:
             noun=noun,
         )
 
-    def _pick_entity(self, vs: int, cl, se, pa) -> str | None:
-        ent = self._place(vs, cl, se, pa)
+    def _pick_entity(self, vs: int, cl, se, pa, ve: int | None = None) -> str | None:
+        ent = self._place(vs, cl, se, pa, ve)
         # a company's figures are not its city's (公司全年实现营业收入128.36亿元); a company that
         # is only the source (记者从国网宁夏电力有限公司获悉) does not count
         for a, b in [cl, *self._clauses_between(se[0], cl[0])]:
@@ -571,17 +574,21 @@ class Framer:
                 return None
         return ent
 
-    def _place(self, vs: int, cl, se, pa) -> str | None:
+    def _place(self, vs: int, cl, se, pa, ve: int | None = None) -> str | None:
         idx = self.entities
+        of_share = ve is not None and self.v[ve : ve + 1] == "的"
 
         def usable(m: _Mention) -> bool:
             if not m.extra:
                 return True
             # an object place (高于全国, 占全国) is the subject only of a figure in parentheses
-            # right after it: 全国（8.3%）, 占全国粮食总产量（13908.2亿斤）
+            # right after it (全国（8.3%）, 占全国粮食总产量（13908.2亿斤）) or of the whole
+            # inside 占…的 (占浙江全省进出口4.9万亿元的26.0%)
             gap = self.v[m.end : vs]
             return (
-                len(gap) <= 12 and gap.endswith(("（", "(")) and not any(c in gap for c in "，。；")
+                len(gap) <= 12
+                and (gap.endswith(("（", "(")) or of_share)
+                and not any(c in gap for c in "，。；")
             )
 
         m = idx.before(vs, cl[0], usable)  # nearest in the clause

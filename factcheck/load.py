@@ -10,6 +10,7 @@ are positions in the file an editor opens.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import html
 import re
@@ -207,6 +208,16 @@ def _title_line(view: str, a: int) -> bool:
     return left[-1] not in _NUMERAL_CHARS and right[0] not in _NUMERAL_CHARS
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_starts() -> frozenset[str]:
+    """First characters of the shipped units and magnitudes (家, 亿, 个 …): after a number and a
+    line break one of these continues the quantity (近 80⏎⏎家); other text begins a new line."""
+    from .lexicon import load_lexicon
+
+    lex = load_lexicon()
+    return frozenset(f[0] for f in lex.units) | frozenset("十百千万亿兆")
+
+
 def _ends_number(view: str, a: int) -> bool:
     """The text before offset a ends in a number (80, 1.5万亿): a break here splits a quantity."""
     c = view[a - 1]
@@ -241,6 +252,8 @@ def _wrap_width(view: str) -> int | None:
     near = sum(1 for x in widths if w - 4 <= x <= w + 1)
     return w if w <= 120 and near / len(widths) >= 0.4 else None
 
+
+_PUNCT_WRAP = re.compile(r"(?<=[、，,；：])[ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff\d])")
 
 # a numbered section heading on a line of its own: 四、财政和金融 / （二）工业 / 3. 消费
 _HEADING = re.compile(
@@ -283,6 +296,7 @@ def _thousands_across(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_BLANK = frozenset(" \t\r\n\u3000")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
 
 
@@ -295,18 +309,26 @@ def _removals(view: str) -> list[tuple[int, int]]:
     wrapped = open_ended or width is not None
     for m in _PAGE_NUMBER.finditer(view):  # "— 2 —" between the pages of a PDF
         a, b = m.span()
-        if wrapped and a > 0 and view[a - 1] == "\n" and b < len(view) and view[b] == "\n":
-            a, b = a - 1, b + 1  # the text runs on across the page break
-            c1, c2 = view[a - 1 : a] or "x", view[b : b + 1] or "x"
+        if wrapped:  # the text runs on across the page break: drop the break with the number
+            a2, b2 = a, b
+            while a2 > 0 and view[a2 - 1] in _BLANK:
+                a2 -= 1
+            while b2 < len(view) and view[b2] in _BLANK:
+                b2 += 1
+            c1, c2 = view[a2 - 1 : a2] or "x", view[b2 : b2 + 1] or "x"
             if (
-                (_is_han(c1) or c1.isdigit())
+                (_is_han(c1) or c1.isdigit() or c1 in "、，,")
                 and (_is_han(c2) or c2.isdigit() or c2 in "%‰")
                 and not (c1.isdigit() and c2.isdigit())
             ):
-                spans.append((a, b))
+                spans.append((a2, b2))
                 continue
-            a, b = a + 1, b - 1
         spans.append((a, b))
+    if wrapped:  # 黑龙江、⏎河南: a wrap right after a list comma
+        for m in _PUNCT_WRAP.finditer(view):
+            a, b = m.span()
+            if open_ended or (width is not None and _full_line(view, a, width)):
+                spans.append((a, b))
     n = len(view)
     first = re.search(r"\S[^\n]*", view)
     first_end = first.end() if first else 0
@@ -343,7 +365,7 @@ def _removals(view: str) -> list[tuple[int, int]]:
         nl = view.count("\n", a, b)
         if nl > 2:
             continue  # two blank lines: a real break
-        splits_number = _ends_number(view, a) and (h2 or c2 in "%‰")
+        splits_number = _ends_number(view, a) and (c2 in _unit_starts() or c2 in "%‰")
         if nl and not splits_number and _apart(view, a, b, first_end):
             continue  # the title's end, or a centred line (issuer, date): not wrapped text
         if nl and not splits_number and _HEADING.match(view, view.rfind("\n", 0, a) + 1, a):

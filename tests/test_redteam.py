@@ -22,6 +22,8 @@ SETS = [
     ("holdout2", 14),
     ("holdout3", 14),
     ("holdout4", 14),
+    ("holdout5", 13),
+    ("holdout6", 14),
 ]
 
 

@@ -90,8 +90,10 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.period_key == part.period_key
         and (scope is None or x.scope == scope)
     ]
-    if len({(x.quantity.value, x.quantity.low, x.quantity.high) for x in cands}) == 1:
-        return cands[0]  # one figure, perhaps restated (title, headline, body)
+    exact = [x for x in cands if x.quantity.qualifier is None]
+    if len({(x.quantity.value, x.quantity.low, x.quantity.high) for x in exact or cands}) == 1:
+        # one figure, perhaps restated (title, headline, body; 4086.2亿元，首次突破4000亿元)
+        return (exact or cands)[0]
     return None
 
 

@@ -31,7 +31,9 @@ NAME = "implied-total-mismatch"
 SEVERITY = "error"
 
 YEARLY = re.compile(r"(?:每年|年均|平均每年|每年度)[^，。；]{0,28}$")  # 每年安排…专项资金20亿元
-TOTAL = re.compile(r"(?:合计|累计|共计|总计|总共|一共|共|总量|总规模)[^，。；]{0,6}$")
+TOTAL = re.compile(
+    r"(?:合计|累计|共计|总计|总共|一共|共|总量|总规模)[^，。；]{0,12}$"
+)  # 累计新建高标准农田
 
 
 def _before(c: Claim, n: int = 32) -> str:
