@@ -29,15 +29,23 @@ def document_date(doc: Document, default: str | None = None) -> str | None:
     """The document's date: front matter, else a short date line near the top, else default."""
     if doc.date:
         return doc.date
-    lines = [ln.strip() for ln in doc.view[:800].split("\n")]
-    for line in [ln for ln in lines if ln][:8]:
-        m = _DATE_LINE.search(line)
-        # a byline or a date line ("2024-02-20 18:35　来源：…"), not a sentence that names a day
-        if m and len(line) <= 80 and "。" not in line and "，" not in line[m.end() : m.end() + 2]:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                continue
+    # the view, then (plain text) the source lines: a hard-wrapped body is joined in the view,
+    # and a short date line under the title may be joined with it
+    for text in (doc.view, "" if doc.kind == "html" else doc.text):
+        lines = [ln.strip() for ln in text[:800].split("\n")]
+        for line in [ln for ln in lines if ln][:8]:
+            m = _DATE_LINE.search(line)
+            # a byline or a date line ("2024-02-20 18:35　来源：…"), not a sentence naming a day
+            if (
+                m
+                and len(line) <= 80
+                and "。" not in line
+                and "，" not in line[m.end() : m.end() + 2]
+            ):
+                try:
+                    return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+                except ValueError:
+                    continue
     return default
 
 

@@ -297,6 +297,10 @@ def _thousands_across(view: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 _BLANK = frozenset(" \t\r\n\u3000")
+# a wrap at a decimal point: "8⏎.3万亿元", "0.⏎5%"
+_DECIMAL_WRAP = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=\.\d)|(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
+# a wrap at a thousands gap, the space carried to the next line: "3⏎ 200.3亿元", "13⏎ 659万吨"
+_THOUSANDS_WRAP = re.compile(r"(?<![\d.])(\d{1,3})[ \t]*\n[ \u00a0\u2009\u202f](\d{3})(?![\d])")
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
 
 
@@ -324,6 +328,9 @@ def _removals(view: str) -> list[tuple[int, int]]:
                 spans.append((a2, b2))
                 continue
         spans.append((a, b))
+    if wrapped:  # a number split at its decimal point or at a thousands gap
+        spans.extend(m.span() for m in _DECIMAL_WRAP.finditer(view))
+        spans.extend((m.end(1), m.start(2)) for m in _THOUSANDS_WRAP.finditer(view))
     if wrapped:  # 黑龙江、⏎河南: a wrap right after a list comma
         for m in _PUNCT_WRAP.finditer(view):
             a, b = m.span()

@@ -147,7 +147,9 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
                 combined_exp = max(combined_exp, ge)
                 carried = carried or gd
             if v == 0 and not combined_exp:
-                return None  # 万 with nothing to multiply
+                if i > 0:
+                    return None  # 万 with nothing to multiply
+                v = Decimal(1)  # a run that opens with a magnitude: 突破万亿元 is 1万亿元
             if carried:
                 dec_exp += t.exp
             groups.append((v * (Decimal(10) ** t.exp), t.exp + combined_exp, carried))

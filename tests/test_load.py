@@ -736,3 +736,29 @@ def test_fixed_width_wrapped_text_joins_split_numbers_but_not_headings() -> None
     [q] = [q for q in extract(doc) if q.text.startswith("2 41")]
     assert q.value == Decimal("241050000000")
     assert "财政和金融\n全年一般公共预算收入" in doc.view  # the heading stays its own line
+
+
+def test_wrapped_text_rejoins_numbers_split_at_a_decimal_point_or_thousands_gap() -> None:
+    lines = [f"第{i}行文字说明全市经济运行总体平稳，主要指标好于预期，" for i in range(8)]
+    text = (
+        "某市统计公报\n某市统计局  2024年3月1日\n\n"
+        + "\n".join(lines[:4])
+        + "\n全市进出口总额8\n.3万亿元，增长2.\n5%；技术合同成交额3\n 200.3亿元，产量13\n 659万吨，\n"
+        + "\n".join(lines[4:])
+        + "\n"
+    )
+    doc = parse_document("a.txt", text)
+    got = {q.text.replace("\n", "⏎"): q.value for q in extract(doc)}
+    assert got["8⏎.3万亿元"] == Decimal("8300000000000")
+    assert got["2.⏎5%"] == Decimal("2.5")
+    assert got["3⏎ 200.3亿元"] == Decimal("320030000000")
+    assert got["13⏎ 659万吨"] == Decimal("136590000")
+    from factcheck.frame import document_date
+
+    assert document_date(doc) == "2024-03-01"  # the date line under the title survives the join
+
+
+def test_numbers_on_separate_lines_of_unwrapped_text_stay_apart() -> None:
+    doc = parse_document("a.md", "增长了3\n.5是版本号\n\n共有12\n 345个")
+    texts = [q.text for q in extract(doc)]
+    assert "3\n.5" not in "".join(texts) and "12\n 345个" not in texts
