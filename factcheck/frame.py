@@ -192,11 +192,18 @@ class Framer:
                     continue
                 org = voc.org_re.match(v, m.end()) if voc.org_re is not None else None
                 if org is not None:
-                    if org.group() in voc.facilities_after:  # 厦门港: the port is the entity
+                    word = org.group()
+                    if word in voc.facilities_after or any(
+                        # 宁波舟山港: two places and a facility word name one facility
+                        word.endswith(f) and word[: -len(f)] in voc.entity_forms
+                        for f in voc.facilities_after
+                    ):
+                        # 厦门港: the port is the entity
                         name = voc.entity_forms[m.group()]
                         short = name[:-1] if name.endswith(("市", "区", "县")) else name
-                        found.append(_Mention(m.start(), org.end(), short + org.group(), False))
-                    continue  # 南京海关, 上海港, 宁波舟山港: an organisation, not the place
+                        found.append(_Mention(m.start(), org.end(), short + word, False))
+                        pos = org.end()
+                    continue  # 南京海关, 上海港: an organisation, not the place
                 if _DATELINE.match(v, m.end()):
                     continue  # 本报南宁10月19日讯: where the report was filed, not its subject
                 if voc.entities[
@@ -1034,19 +1041,84 @@ def frame_document(
                 c = replace(c, quantity=q)
         out.append(c)
     # 分别: a list of figures for a list of items
+    voc = framer.vocab
+    chain: list[int] = []  # the figures of the current list (joined by 、/和)
     for i, c in enumerate(out):
         lo = max(0, c.sentence_offset - 200)  # a 分别 list is never longer than this
         head = c.sentence[lo : c.sentence_offset]
         k = head.rfind("分别")
         if k < 0:
+            chain = []
             continue
+        prev = out[i - 1].quantity if i else None
+        if not (
+            chain and prev is not None and _LIST_SEP.fullmatch(v[prev.vend : c.quantity.vstart])
+        ):
+            chain = []
+        chain.append(i)
         before = head[:k]
-        places = set()
-        if framer.vocab.entity_re:
-            places = {framer.vocab.entity_forms[p] for p in framer.vocab.entity_re.findall(before)}
-        if len(places) >= 2:  # 济南、青岛……两市生产总值分别达到…: one figure per place
+        places = _listed_places(before, voc)
+        if places is not None and len(chain) <= len(places):
+            # 深圳、广州地区生产总值分别达到3.46万亿元、3.04万亿元: the places are the items, in
+            # order, and what follows them is the metric of each figure
+            out[i] = replace(c, entity=places[len(chain) - 1])
+            continue
+        names = set()
+        if voc.entity_re:
+            names = {voc.entity_forms[p] for p in voc.entity_re.findall(before)}
+        if len(names) >= 2:  # 济南、青岛……两市生产总值分别达到…: one figure per place
             c = replace(c, entity=None)
         # one figure per item: whatever the items are, no figure of the list is their metric
         c = replace(c, metric=None, scope=None)
         out[i] = c
+    # a list of places longer than its figures: the pairing is unknown
+    for i, c in enumerate(out):
+        if c.entity is None or "分别" not in c.sentence[: c.sentence_offset]:
+            continue
+        head = c.sentence[max(0, c.sentence_offset - 200) : c.sentence_offset]
+        places = _listed_places(head[: head.rfind("分别")], voc)
+        if places is not None and not _pairs_fully(out, i, v, len(places)):
+            out[i] = replace(c, entity=None, metric=None, scope=None)
     return out
+
+
+_PLACE_JOIN = re.compile(r"[、和与及]|以及")
+
+
+def _listed_places(before: str, voc: Vocab) -> list[str] | None:
+    """The places that are the items of a 分别 list ("深圳、广州地区生产总值" → [深圳市, 广州市]):
+    two or more place names joined only by 、/和, the last one followed by the metric, with
+    nothing but the sentence's start or a comma before the first. None otherwise."""
+    if voc.entity_re is None:
+        return None
+    ms = list(voc.entity_re.finditer(before))
+    if len(ms) < 2:
+        return None
+    run = [ms[-1]]
+    for m in reversed(ms[:-1]):
+        if not _PLACE_JOIN.fullmatch(before[m.end() : run[0].start()]):
+            break
+        run.insert(0, m)
+    if len(run) < 2:
+        return None
+    lead = before[: run[0].start()].rstrip()
+    if lead and lead[-1] not in "，,；;：:。）)" and not re.search(r"(?:年|月|季度|期间)$", lead):
+        return None  # 全国、全省……: the places are part of a longer phrase
+    tail = before[run[-1].end() :]
+    if voc.entity_re.search(tail) or not tail or tail[0] in "、，,等":
+        return None  # 南京、苏州等城市, 合计: not a one-to-one list
+    names = [voc.entity_forms[m.group()] for m in run]
+    return names if len(set(names)) == len(names) else None
+
+
+def _pairs_fully(out: list[Claim], i: int, v: str, n: int) -> bool:
+    """Is claim i in a chain of exactly n figures (joined by 、/和)?"""
+    a = i
+    while a > 0 and _LIST_SEP.fullmatch(v[out[a - 1].quantity.vend : out[a].quantity.vstart]):
+        a -= 1
+    b = i
+    while b + 1 < len(out) and _LIST_SEP.fullmatch(
+        v[out[b].quantity.vend : out[b + 1].quantity.vstart]
+    ):
+        b += 1
+    return b - a + 1 == n
