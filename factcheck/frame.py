@@ -995,7 +995,8 @@ def frame_document(
 
     A list of figures ("分别增长183.4%、113.8%") shares the frame of its first figure; when
     分别 assigns the list to several items, the items are not one metric, so the metric is
-    left unknown rather than guessed.
+    left unknown rather than guessed, unless the items are places and the figures pair with
+    them one to one (深圳、广州地区生产总值分别达到x、y: each place keeps the metric).
     """
     framer = Framer(doc, load_vocab(extra_dirs), default_date)
     claims = [framer.frame(q) for q in quantities]
