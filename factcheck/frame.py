@@ -777,6 +777,12 @@ class Framer:
                 found = idx.before(vs, lo, usable(lo) if lo else in_lede)
             if found:
                 self._period_from = level
+                if level == "document" and self._goal_headline(found):
+                    # 今年经济增长预期目标为5%以上 over a report of last year's results: the
+                    # headline's year frames goals; the results take the year the body names
+                    body = idx.before(vs, self.segs.headline[1], usable(0))
+                    if body is not None and not body.extra.horizon:
+                        found = body
                 break
         else:
             self._period_from = "title"
@@ -814,6 +820,16 @@ class Framer:
                 else:
                     return None, text, span
         return Period(year, span[0], span[1]), text, span
+
+    def _goal_headline(self, m: _Mention) -> bool:
+        """Is m in a headline that announces goals (今年经济增长预期目标…)?"""
+        a, b = self.segs.headline
+        if not (a <= m.start < b) or self.vocab.modality_re is None:
+            return False
+        return any(
+            self.vocab.modality_of[w.group()] in ("target", "plan")
+            for w in self.vocab.modality_re.finditer(self.v, a, b)
+        )
 
     @functools.cached_property
     def _title_period_cached(self) -> tuple[Period | None, str | None, tuple[int, int] | None]:
@@ -1048,8 +1064,8 @@ def frame_document(
         lo = max(0, c.sentence_offset - 200)  # a 分别 list is never longer than this
         head = c.sentence[lo : c.sentence_offset]
         k = head.rfind("分别")
-        if k < 0:
-            chain = []
+        if k < 0 or _names_place(head[k + 2 :], voc):
+            chain = []  # …分别达到x、y，南通地区生产总值z: z has a subject of its own
             continue
         prev = out[i - 1].quantity if i else None
         if not (
@@ -1077,10 +1093,17 @@ def frame_document(
         if c.entity is None or "分别" not in c.sentence[: c.sentence_offset]:
             continue
         head = c.sentence[max(0, c.sentence_offset - 200) : c.sentence_offset]
-        places = _listed_places(head[: head.rfind("分别")], voc)
+        k = head.rfind("分别")
+        if k < 0 or _names_place(head[k + 2 :], voc):
+            continue
+        places = _listed_places(head[:k], voc)
         if places is not None and not _pairs_fully(out, i, v, len(places)):
             out[i] = replace(c, entity=None, metric=None, scope=None)
     return out
+
+
+def _names_place(text: str, voc: Vocab) -> bool:
+    return voc.entity_re is not None and voc.entity_re.search(text) is not None
 
 
 _PLACE_JOIN = re.compile(r"[、和与及]|以及")
