@@ -536,6 +536,27 @@ class Framer:
         ):
             # 全年 in January or February: results of the year just ended (goals are this year's)
             period = replace(period, year=period.year - 1)
+        column = self._column_header(vs)
+        if column is not None:
+            # a table cell: its column's header (2023年完成, 2024年目标) says when and what
+            for m in self.vocab.period_re.finditer(column):
+                if m.group("year"):
+                    try:
+                        year = _year_of(m.group("year"))
+                    except KeyError:
+                        continue
+                    period, ptext, months = Period(year), m.group().strip(), (1, 12)
+                    period_from = "column"
+                    break
+            cues = (
+                [self.vocab.modality_of[w.group()] for w in self.vocab.modality_re.finditer(column)]
+                if self.vocab.modality_re
+                else []
+            )
+            if cues:
+                modality = next(k for k in ("target", "forecast", "plan") if k in cues)
+            elif period is not None and period_from == "column":
+                modality = "actual" if self.year is None or period.year <= self.year else "forecast"
         aspect = self._aspect(q, vs, cl, metric_m)
         window = v[max(cl[0], vs - 6) : vs]
         first = any(w in window for w in self.vocab.first_time)
@@ -576,6 +597,35 @@ class Framer:
             metric_base=metric_base,
             noun=noun,
         )
+
+    def _column_header(self, vs: int) -> str | None:
+        """The header of the table column that holds vs (cells are a tab apart; the header is
+        the first row of the table), or None outside a table or in its header or first column."""
+        v = self.v
+        a = v.rfind("\n", 0, vs) + 1
+        col = v.count("\t", a, vs)
+        if col == 0:
+            return None
+        e = v.find("\n", vs)
+        first_cell = v.find("\t", a, e if e >= 0 else len(v))
+        if col == 1 and v[a:first_cell].strip() == "":
+            return None  # the row's first cell names the row
+        header = None
+        b = a - 1
+        for _ in range(200):  # the rows above, up to the first one; blank lines between rows
+            if b <= 0:
+                break
+            lo = v.rfind("\n", 0, b) + 1
+            line = v[lo:b]
+            if "\t" in line:
+                header = line
+            elif line.strip():
+                break
+            b = lo - 1
+        if header is None:
+            return None
+        cells = header.split("\t")
+        return cells[col] if col < len(cells) else None
 
     def _pick_entity(self, vs: int, cl, se, pa, ve: int | None = None) -> str | None:
         ent = self._place(vs, cl, se, pa, ve)

@@ -304,12 +304,14 @@ _THOUSANDS_WRAP = re.compile(r"(?<![\d.])(\d{1,3})[ \t]*\n[ \u00a0\u2009\u202f](
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
 
 
-def _removals(view: str) -> list[tuple[int, int]]:
-    """View spans to drop: URLs, and whitespace gaps inside numbers and words."""
+def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
+    """View spans to drop: URLs, and whitespace gaps inside numbers and words. With markup
+    (HTML) every line break comes from a block tag: a real break, never a hard wrap."""
     spans = [m.span() for m in _URL.finditer(view)]
     spans.extend(_thousands_gaps(view))  # 2 562.9万台: one number, not 2 and 562.9万台
-    open_ended = _is_wrapped(view)  # most lines stop mid-sentence: join every wrapped line
-    width = _wrap_width(view)  # wrapped at a fixed width: join the lines that reach it
+    open_ended = not markup and _is_wrapped(view)  # most lines stop mid-sentence: join them
+    # wrapped at a fixed width: join the lines that reach it
+    width = None if markup else _wrap_width(view)
     wrapped = open_ended or width is not None
     for m in _PAGE_NUMBER.finditer(view):  # "— 2 —" between the pages of a PDF
         a, b = m.span()
@@ -359,6 +361,8 @@ def _removals(view: str) -> list[tuple[int, int]]:
             spans.append((a, b))
             spans.extend(_thousands_across(view, a, b))  # "2 41⏎0.5亿元" is 2 410.5亿元
             continue
+        if markup and "\t" in view[a:b]:
+            continue  # between the cells of a table row
         if (
             h1
             and h2
@@ -394,7 +398,7 @@ def _removals(view: str) -> list[tuple[int, int]]:
 
 
 def build_view(
-    pieces: list[tuple[int, str]], wide: dict[int, int] | None = None
+    pieces: list[tuple[int, str]], wide: dict[int, int] | None = None, markup: bool = False
 ) -> tuple[str, OffsetMap]:
     """pieces: (source offset, text) in order; wide: source offset -> source length of pieces
     that stand for a longer source text (HTML entities). Returns the view and its map."""
@@ -410,7 +414,7 @@ def build_view(
             pos += len(t)
     kept: list[tuple[int, int]] = []
     cur = 0
-    for a, b in _removals(raw):
+    for a, b in _removals(raw, markup):
         if a > cur:
             kept.append((cur, a))
         cur = max(cur, b)
@@ -449,8 +453,6 @@ _BLOCK = {
     "ul",
     "ol",
     "tr",
-    "td",
-    "th",
     "table",
     "h1",
     "h2",
@@ -474,6 +476,7 @@ _BLOCK = {
     "aside",
     "nav",
 }
+_CELL = {"td", "th"}
 _SKIP = {"script", "style", "noscript", "template", "head", "svg", "iframe", "object"}
 _TAGS = re.compile(r"<(?:p|div|br|span|a|html|body|h[1-6]|li|table|font|strong|img)\b[^>]*>", re.I)
 
@@ -494,6 +497,7 @@ class _TextParser(HTMLParser):
         self.skip = 0
         self.title: list[str] = []
         self.in_title = False
+        self.pre = 0  # inside <pre>: line breaks are the text's own
 
     def _pos(self) -> int:
         line, col = self.getpos()
@@ -504,6 +508,10 @@ class _TextParser(HTMLParser):
             self.skip += 1
         if tag == "title":
             self.in_title = True
+        if tag == "pre":
+            self.pre += 1
+        if tag in _CELL:  # cells of a row stay on its line, a tab apart
+            self.pieces.append((self._pos(), "\t"))
         if tag in _BLOCK:
             self.pieces.append((self._pos(), "\n"))
 
@@ -516,6 +524,8 @@ class _TextParser(HTMLParser):
             self.skip -= 1
         if tag == "title":
             self.in_title = False
+        if tag == "pre" and self.pre:
+            self.pre -= 1
         if tag in _BLOCK:
             self.pieces.append((self._pos(), "\n"))
 
@@ -524,6 +534,8 @@ class _TextParser(HTMLParser):
             self.title.append(t)
             return
         if not self.skip:
+            if self.pre == 0 and ("\n" in t or "\r" in t):
+                t = t.replace("\r", " ").replace("\n", " ")  # source formatting, not a break
             self.pieces.append((self._pos(), t))
 
     def handle_data(self, data: str) -> None:
@@ -654,7 +666,7 @@ def parse_document(path: str, text: str, encoding: str = "utf-8", sha256: str = 
         pieces, wide = [(body_start, body)], {}
     if body_start and title:
         pieces = _with_title(text, body_start, title, pieces)
-    view, vmap = build_view(pieces, wide)
+    view, vmap = build_view(pieces, wide, markup=kind == "html")
     first = re.search(r"\S[^\n]*", view)
     headline_end = first.end() if first else 0
     if title is None and first:

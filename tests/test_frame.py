@@ -17,7 +17,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "frames" / "frames.yaml").read_t
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_frame(tmp_path: Path, case: dict) -> None:
-    p = tmp_path / "a.txt"
+    p = tmp_path / case.get("path", "a.txt")
     p.write_text(case["text"], encoding="utf-8")
     doc = load_source(Source(str(p)))
     claims = [c for c in frame_document(doc, extract(doc)) if c.quantity.text == case["figure"]]
