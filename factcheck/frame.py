@@ -57,6 +57,7 @@ class _PM(NamedTuple):
     base: bool
     source: bool
     local: bool = False  # 其中，第三季度…: a breakdown's period, only for its own sentence
+    season: str | None = None  # 国庆假期, 冰雪季: a part of the year that is not a month span
 
 
 _DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
@@ -474,7 +475,8 @@ class Framer:
             sub = g["sub"] or g["sub_"]
             m1, m2, one = g["m1"] or g["m1_"], g["m2"] or g["m2_"], g["m"] or g["m_"]
             months: tuple[int, int] | None = None
-            if sub:
+            season = sub if sub in voc.seasons else None
+            if sub and season is None:
                 months = voc.subperiods[sub]
             elif m1:
                 a, b = int(m1), int(m2)
@@ -502,7 +504,7 @@ class Framer:
                     start,
                     m.end(),
                     m.group().strip(),
-                    _PM(year, months, resolved, horizon, base, source, local),
+                    _PM(year, months, resolved, horizon, base, source, local, season),
                 )
             )
         return out
@@ -530,6 +532,7 @@ class Framer:
             self._year_from_date
             and period is not None
             and period.last_month == 12
+            and not period.label
             and modality == "actual"
             and self.month is not None
             and self.month <= 2
@@ -811,6 +814,8 @@ class Framer:
             pm = found.extra
             span = pm.months or (1, 12)
             if pm.year is not None:
+                if pm.season:
+                    return Period(pm.year, label=pm.season), found.value, None
                 return Period(pm.year, span[0], span[1]), found.value, span
         found = None
         for lo, level in (
@@ -864,11 +869,13 @@ class Framer:
                 tp = self._title_period()[0]
                 if tp is not None:
                     year = tp.year
-                elif self.year is not None and pm.months:
+                elif self.year is not None and (pm.months or pm.season):
                     year = self.year
                     self._year_from_date = True
                 else:
                     return None, text, span
+        if pm.season:
+            return Period(year, label=pm.season), text, None
         return Period(year, span[0], span[1]), text, span
 
     def _goal_headline(self, m: _Mention) -> bool:

@@ -97,9 +97,12 @@ class Period:
     year: int
     first_month: int = 1
     last_month: int = 12
+    label: str = ""  # a season or holiday of the year (国庆假期, 冰雪季): not a span of months
 
     @property
     def key(self) -> str:
+        if self.label:
+            return f"{self.year}-{self.label}"
         if (self.first_month, self.last_month) == (1, 12):
             return str(self.year)
         if self.first_month == self.last_month:

@@ -33,6 +33,8 @@ class Metric:
     dimension: str
     parts: tuple[str, ...]
     real_growth: bool = False  # growth is published at constant prices (GDP, value added)
+    # metrics that are parts of this one without exhausting it (风电装机 of 新能源装机)
+    components: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Vocab:
     relative_years: dict[str, int]
     anaphoric_years: frozenset[str]  # 上年: relative to the year just named, not the date
     subperiods: dict[str, tuple[int, int]]
+    seasons: frozenset[str]  # 国庆假期, 冰雪季: parts of a year that are not spans of months
     period_re: re.Pattern[str]
     modality: dict[str, tuple[str, ...]]
     modality_re: re.Pattern[str] | None
@@ -81,9 +84,7 @@ class Vocab:
     decrease: tuple[str, ...] = ()
 
 
-def _period_regex(
-    relative: dict[str, int], subperiods: dict[str, tuple[int, int]]
-) -> re.Pattern[str]:
+def _period_regex(relative: dict[str, int], subperiods: list[str]) -> re.Pattern[str]:
     """Period expressions: 2022年, 今年前三季度, 1—4月, 2023年1月~10月, 到2025年.
 
     Named groups: year | rel, then sub | m1,m2 | m (or sub_, m1_, m2_, m_ without a year), to.
@@ -152,6 +153,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
             str(_need(m, "dimension", mp)),
             tuple(str(p) for p in m.get("parts") or []),
             str(m.get("growth", "")) == "real",
+            tuple(str(p) for p in m.get("components") or []),
         )
         for s in [name, *(m.get("synonyms") or [])]:
             s = str(s)
@@ -161,7 +163,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
                 )
             mforms[s] = name
     for m in metrics.values():
-        for p in m.parts:
+        for p in (*m.parts, *m.components):
             if p not in metrics:
                 raise RulesError(f"{mp}: metric '{m.name}' has unknown part '{p}'")
 
@@ -174,6 +176,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         if not (isinstance(v, list) and len(v) == 2 and 1 <= v[0] <= v[1] <= 12):
             raise RulesError(f"{pp}: subperiod '{k}' must be [first month, last month]")
         subs[str(k)] = (int(v[0]), int(v[1]))
+    seasons = frozenset(str(x) for x in per.get("seasons") or ())
     scopes = {str(k): str(v) for k, v in _need(per, "scopes", pp).items() if k != "__line__"}
     anaphora = {str(k): str(v) for k, v in (per.get("anaphora") or {}).items() if k != "__line__"}
 
@@ -196,7 +199,8 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         relative_years=rel,
         anaphoric_years=frozenset(str(x) for x in per.get("anaphoric_years") or ()),
         subperiods=subs,
-        period_re=_period_regex(rel, subs),
+        seasons=seasons,
+        period_re=_period_regex(rel, [*subs, *seasons]),
         modality=words("modality"),
         modality_re=trie_regex([w for ws in words("modality").values() for w in ws]),
         modality_of={w: k for k, ws in reversed(list(words("modality").items())) for w in ws},

@@ -24,6 +24,7 @@ SETS = [
     ("holdout4", 14),
     ("holdout5", 13),
     ("holdout6", 14),
+    ("holdout7", 14),
 ]
 
 

@@ -34,7 +34,7 @@ SEVERITY = "warning"
 def key(c: Claim):
     if c.modality != "target" or not (c.entity and c.metric and c.period):
         return None
-    return (c.entity, c.metric, c.aspect, c.scope, c.period.year, c.quantity.unit)
+    return (c.entity, c.metric, c.aspect, c.scope, c.period.key, c.quantity.unit)
 
 
 def same_goal(a: Claim, b: Claim) -> bool:
@@ -57,7 +57,9 @@ def run(ctx: Context) -> Iterable[Finding]:
         a, b = bad[0]
         involved = [c for pair in bad for c in pair]
         msg = (
-            f"Two different goals for {subject(a)} by {a.period.year}: {cite(a)}, but {cite(b)}."
+            f"Two different goals for {subject(a)} "
+            f"{'by ' + str(a.period.year) if a.period.key == str(a.period.year) else 'for ' + a.period.key}"
+            f": {cite(a)}, but {cite(b)}."
             " Say which plan each goal belongs to, or correct one of them."
         )
         yield finding(CODE, NAME, SEVERITY, msg, involved)

@@ -145,6 +145,8 @@ def _may_be_part(total: Claim, x: Claim, vocab) -> bool:
     xm = x.metric_base
     if tm is None or xm is None or xm not in vocab.metrics or xm == tm.name:
         return True
+    if xm in tm.components:
+        return True  # 新能源装机 …，其中风电装机 …: a part that does not exhaust the total
     if tm.parts:
         return xm in tm.parts
     return vocab.metrics[xm].id.endswith("_generic")  # 稻谷产量 under 粮食产量: a generic 产量

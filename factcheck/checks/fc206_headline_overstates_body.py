@@ -65,7 +65,7 @@ def _compatible(h: Claim, b: Claim, vocab) -> bool:
         )
     if (
         b.metric_base != h.metric_base
-        or h.metric_base in _GENERIC
+        or (h.metric_base in _GENERIC and (h.metric != b.metric or h.metric in _GENERIC))
         or b.quantity.unit != h.quantity.unit
         or b.aspect != h.aspect
         or b.part_of

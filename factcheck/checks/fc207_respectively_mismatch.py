@@ -2,7 +2,9 @@
 
 What it checks
     "新能源汽车、充电桩、民用无人机产量分别增长183.4%、113.8%" — the items listed before 分别
-    (separated by 、 和 及 与) and the figures listed after it must be equally many.
+    (separated by 、 和 及 与) and the figures listed after it must be equally many. When the
+    items are not listed but counted before 分别 (上半年4地营收分别为…, 两市, 这3家企业), the
+    count is the number of items.
 
 Why it matters
     分别 pairs items and figures one to one; with one too many or too few, every pairing after
@@ -32,6 +34,12 @@ SEVERITY = "warning"
 
 _SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])(?!其他)")
 _LIST = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
+# a count of the items instead of a list: 4地, 两市, 这3家企业, 上述五类
+_COUNTED = re.compile(
+    r"(?<![\d一二两三四五六七八九十第前])(10|[2-9]|[两二三四五六七八九十])个?"
+    r"(?=[地市县区省家类项座国城镇园港])"
+)
+_CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _short_noun(s: str, comma: int) -> bool:
@@ -72,7 +80,13 @@ def run(ctx: Context) -> Iterable[Finding]:
                 items = items[:-1] + last
             counts = {len(items)}
             if len(items) < 2:
-                continue
+                # 龙南、信丰、定南、赣县是主要承载地，上半年4地营收分别为…: the items are counted
+                m = _COUNTED.search(items_text)
+                if m is None:
+                    continue
+                n = int(m.group(1)) if m.group(1).isdigit() else _CN[m.group(1)]
+                items = [f"{m.group()}{m.string[m.end()]}"] * n
+                counts = {n}
             # figures after 分别: the first figure and those chained to it by list separators
             after = sorted(
                 (x for x in ctx.sentence(c) if x.sentence_offset > k),
@@ -93,8 +107,9 @@ def run(ctx: Context) -> Iterable[Finding]:
                     break
             if len(figs) in counts or len(figs) < 2:  # one figure: "each"
                 continue
+            listed = items[0] if len(set(items)) == 1 else "、".join(i.strip() for i in items)
             msg = (
-                f"分别 pairs {len(items)} items ({'、'.join(i.strip() for i in items)}) with "
+                f"分别 pairs {len(items)} items ({listed}) with "
                 f"{len(figs)} figure(s) ({'、'.join(stated(f) for f in figs)}) at {where(figs[0])}."
             )
             yield finding(CODE, NAME, SEVERITY, msg, figs)
