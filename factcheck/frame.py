@@ -487,6 +487,24 @@ class Framer:
                 months = (int(one), int(one))
             before = v[max(0, start - 3) : start]
             after = v[m.end() : m.end() + 4]
+            opens = start == 0 or v[start - 1] in "\n。；;，,：:！？"
+            if opens and re.match(r"同期[，,：:]", after):
+                # 去年同期，沈阳地区生产总值为…: the period of the sentence, whose months are
+                # those of the period reported before it
+                cur = out[-1].extra.months if out and out[-1].extra.months else None
+                if cur is None or year is None:
+                    resolved = False
+                else:
+                    months = cur
+                out.append(
+                    _Mention(
+                        start,
+                        m.end() + 2,
+                        m.group().strip() + "同期",
+                        _PM(year, months, resolved, False, False, False, False),
+                    )
+                )
+                continue
             base = (
                 before.endswith(_BASE_BEFORE)
                 or after.startswith(("同期", "相比", "比较"))
@@ -808,10 +826,17 @@ class Framer:
             return m.start < self.lede_end and usable(0)(m)
 
         near = idx.before(vs, cl[0], lambda m: m.extra.base)
-        if near is not None and v[near.end : vs].strip() in ("", "的") and near.extra.resolved:
+        gap = v[near.end : vs].strip() if near is not None else None
+        if near is not None and gap in ("", "的", "同期", "同期的") and near.extra.resolved:
             found = near  # 较2022年的9515.9亿元: the base figure itself, stated for the base year
             self._period_from = "sentence"
             pm = found.extra
+            if gap.startswith("同期") and pm.months is None:
+                # 由去年同期的28.3%: the months of the period the sentence reports (1—3月)
+                cur = idx.before(near.start, pa[0], lambda m: m.extra.months is not None)
+                if cur is None:
+                    return None, found.value + "同期", None
+                pm = pm._replace(months=cur.extra.months)
             span = pm.months or (1, 12)
             if pm.year is not None:
                 if pm.season:
@@ -933,6 +958,10 @@ class Framer:
                 w, i = m.group(), m.start()
                 if w == "预期" and prefix[i - 1 : i] in ("超", "于", "及"):
                     continue  # 超预期, 好于预期: a comparison, not a forecast
+                if w == "计划" and (
+                    prefix[i + 2 : i + 3] == "的" or "完成" in prefix[max(0, i - 6) : i]
+                ):
+                    continue  # 完成年度计划的27.4%: progress against a plan, an actual
                 if w[0] in "到至" and (
                     "从" in span
                     or "由" in span
