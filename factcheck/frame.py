@@ -97,6 +97,7 @@ class _Mention:
 _NONE = _Mention(-1, -1, "")
 _MAX_STEPS = 64  # mentions looked at before giving up, and clauses looked back over
 _STOP_MOD = set("二三四五六七八九十两百千万亿个、")
+_CLASSIFIERS = set("条家项座所名位只台套件批类座处户")
 
 
 def _join_modifier(mod: str, canon: str) -> str:
@@ -432,6 +433,8 @@ class Framer:
         mod = v[j:a]
         if mod[:1] == "大" and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
             mod = mod[1:]  # 十大产业集群: 大 belongs to the count
+        elif mod[:1] in _CLASSIFIERS and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
+            mod = mod[1:]  # 22条产业链: 条 belongs to the count
         return mod
 
     def _periods(self) -> list[_Mention]:

@@ -322,10 +322,13 @@ def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
             while b2 < len(view) and view[b2] in _BLANK:
                 b2 += 1
             c1, c2 = view[a2 - 1 : a2] or "x", view[b2 : b2 + 1] or "x"
+            lo = view.rfind("\n", 0, a2) + 1
             if (
                 (_is_han(c1) or c1.isdigit() or c1 in "、，,")
                 and (_is_han(c2) or c2.isdigit() or c2 in "%‰")
                 and not (c1.isdigit() and c2.isdigit())
+                and not _HEADING.match(view, lo, a2)  # 五、财政和金融 ⏎ — 1 — ⏎ 全年…
+                and (open_ended or width is None or _full_line(view, a2, width))
             ):
                 spans.append((a2, b2))
                 continue

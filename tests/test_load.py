@@ -762,3 +762,16 @@ def test_numbers_on_separate_lines_of_unwrapped_text_stay_apart() -> None:
     doc = parse_document("a.md", "增长了3\n.5是版本号\n\n共有12\n 345个")
     texts = [q.text for q in extract(doc)]
     assert "3\n.5" not in "".join(texts) and "12\n 345个" not in texts
+
+
+def test_a_heading_before_a_page_break_stays_a_heading() -> None:
+    lines = [f"第{i}行文字说明全市经济运行总体平稳，主要指标好于预期，" for i in range(10)]
+    text = (
+        "\n".join(lines[:5])
+        + "\n五、财政和金融\n\n— 1 —\n\n全年一般公共预算收入281.6亿元，比上年增长10.3%。\n"
+        + "\n".join(lines[5:])
+        + "\n"
+    )
+    doc = parse_document("a.txt", text)
+    assert "— 1 —" not in doc.view
+    assert "财政和金融全年" not in doc.view
