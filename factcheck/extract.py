@@ -283,6 +283,11 @@ def format_decimal(d: Decimal) -> str:
     return s
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九") if i}
+# after 七成六 these would make 六 the start of another numeral or a count (七成六十, 七成六个)
+_CN_FOLLOW = frozenset("〇零一二三四五六七八九十百千万亿个项家成")
+
+
 class _Resolver:
     def __init__(self, doc: Document, m: Matcher, explain: bool = False) -> None:
         self.explain = explain  # record how each value was derived (--explain)
@@ -713,6 +718,22 @@ class _Resolver:
             )
             if self.explain:
                 notes.append("'半' adds one half")
+        if (
+            unit is not None
+            and unit.form == "成"
+            and parsed.decimals is None
+            and parsed.low is None
+            and v[unit.end : unit.end + 1] in _CN_DIGIT
+            and v[unit.end + 1 : unit.end + 2] not in _CN_FOLLOW
+        ):
+            # 七成六: seven and six tenths 成, 76%
+            tenth = _CN_DIGIT[v[unit.end]]
+            parsed = Parsed(
+                parsed.value + Decimal(tenth) / 10, -1, decimals=1, has_arabic=parsed.has_arabic
+            )
+            unit = unit._replace(form="成" + v[unit.end], end=unit.end + 1)
+            if self.explain:
+                notes.append(f"'{v[unit.end - 1]}' after 成 adds {tenth} tenths")
         if unit is not None and unit.form in ("个", "個"):
             if v.startswith("多", unit.end) and parsed.low is None and not parsed.decimals:
                 # 四个多百分点, 两个多月, 一个多小时: 多 between the classifier and the unit
