@@ -680,6 +680,15 @@ class Framer:
                 and not any(c in gap for c in "，。；")
             )
 
+        agg = self.vocab.aggregate_re
+        groups = list(agg.finditer(self.v, se[0], vs)) if agg is not None else []
+        group = groups[-1] if groups else None
+        if (
+            group is not None
+            and idx.before(vs, group.end(), usable) is None
+            and self._subject_position(group.start())
+        ):
+            return None  # 全国百强县地区生产总值合计…，占全国的9.4%: the group's figures
         m = idx.before(vs, cl[0], usable)  # nearest in the clause
         if m:
             return m.value
@@ -698,6 +707,13 @@ class Framer:
         if m:
             return m.value
         return self._fallback_entity
+
+    def _subject_position(self, a: int) -> bool:
+        """Does the word at a open its clause (after a year or 全国 at most), as a subject does
+        (2023年，百强县地区生产总值…), rather than follow a verb (昆山领跑百强县)?"""
+        c0 = self.segs.clauses.find(a)[0]
+        prefix = _SUBJECT_LEAD.sub("", self.v[c0:a])
+        return len(prefix.strip(" \t，,、：:")) <= 1
 
     @functools.cached_property
     def _fallback_entity(self) -> str | None:
@@ -1080,6 +1096,9 @@ _META_LINE = re.compile(
     r"(?:来源|发布|日期|时间|作者|编辑|浏览|点击|字号|阅读|责任编辑|稿源)\s*[：:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_SUBJECT_LEAD = re.compile(
+    r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度"
+)
 _PLURAL_PLACES = re.compile(
     r"[两二三四五六七八九十几多各数][个]?(?:省|市|县|区|地市|城市)(?![场长委])"
 )

@@ -74,6 +74,7 @@ class Vocab:
     town_re: re.Pattern[str] | None  # 长安镇, 五山街道: towns are found by their suffix
     town_not_names: frozenset[str]  # 示范镇: a kind of town, not a name
     facilities_after: frozenset[str]  # 厦门港: a place and this word name a facility
+    aggregate_re: re.Pattern[str] | None = None  # 百强县, 城市群: a group of places
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -220,6 +221,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         town_re=_town_re(ent.get("towns") or {}),
         town_not_names=frozenset(str(x) for x in (ent.get("towns") or {}).get("not_names") or []),
         facilities_after=frozenset(str(x) for x in ent.get("facilities_after") or []),
+        aggregate_re=trie_regex([str(x) for x in ent.get("aggregates") or []]),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
