@@ -3,8 +3,10 @@
 What it checks
     "增长25.8%，高于全国（8.3%）17.5个百分点": the gap in 个百分点 must equal the difference of
     the two rates stated in the same sentence, at the writer's precision (25.8 − 8.3 = 17.5 ✓).
-    Also "比上年（6.1%）提高0.4个百分点" and "低于/慢于/回落" for negative gaps. A gap whose
-    sign is wrong (高于 when the first rate is lower) is flagged too.
+    Also "比上年（6.1%）提高0.4个百分点", "由4.8%提高到7.6%，提高了2.8个百分点", and
+    "低于/慢于/回落" for negative gaps. A gap whose sign is wrong (高于 when the first rate is
+    lower) is flagged too. When two places or periods are stated one after the other and the gap
+    follows with no object ("全国增长4.6%，江苏增长7.6%，高出3个百分点"), only its size is checked.
 
 Why it matters
     Percentage-point gaps are recomputed by careful readers; a wrong one undermines the whole
@@ -91,14 +93,77 @@ def gap_structure(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | N
     return None
 
 
+def _pair_before(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, str, str] | None:
+    """The two rates right before the gap, the text between them, and the text between the
+    second one and the gap."""
+    s = gap.sentence
+    before = [c for c in same if c.sentence_offset < gap.sentence_offset]
+    if len(before) < 2 or any(c.quantity.unit != "%" for c in before[-2:]):
+        return None
+    a, b = before[-2:]
+    if any(ch in s[a.sentence_offset : gap.sentence_offset] for ch in "；;。"):
+        return None
+    return a, b, s[_end(a) : b.sentence_offset], s[_end(b) : gap.sentence_offset]
+
+
+def from_to(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | None:
+    """由4.8%提高到7.6%，提高了2.2个百分点: (to, from, sign)."""
+    got = _pair_before(gap, same)
+    if got is None:
+        return None
+    a, b, mid, tail = got
+    lead = a.sentence[max(0, a.sentence_offset - 12) : a.sentence_offset]
+    if not (("由" in lead or "从" in lead) and re.search(r"(?:到|至)$", mid.strip())):
+        return None
+    tail = tail.strip(" ，,）)")
+    if UP.search(tail):
+        return b, a, 1
+    if DOWN.search(tail):
+        return b, a, -1
+    return None
+
+
+def two_subjects(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim] | None:
+    """全国增长4.6%，江苏增长7.6%，高出2.8个百分点: two rates of one metric for two places or
+    periods, then a gap with no object of its own. Which one is the subject is left open: only
+    the size of the gap is checked."""
+    got = _pair_before(gap, same)
+    if got is None:
+        return None
+    a, b, mid, tail = got
+    if a.metric != b.metric or a.aspect != b.aspect or a.metric is None:
+        return None
+    if (a.entity, a.period_key) == (b.entity, b.period_key):
+        return None
+    if CMP.search(mid) or any(w in mid for w in (*ABOVE, *BELOW, "分别", "其中")):
+        return None
+    tail = tail.strip(" ，,")
+    if not re.fullmatch(r"(?:增速)?(?:高出|高|快|快出|低|低出|慢|慢出|相差|差)了?", tail):
+        return None
+    return a, b
+
+
 def run(ctx: Context) -> Iterable[Finding]:
     for _, cs in ctx.by_document().items():
         for g in cs:
             if g.quantity.unit != "pp":
                 continue
             same = ctx.sentence(g)
-            st = gap_structure(g, same)
+            st = gap_structure(g, same) or from_to(g, same)
             if st is None:
+                pair = two_subjects(g, same)
+                if pair is not None:
+                    a, b = pair
+                    diff = Iv.of(b.quantity) - Iv.of(a.quantity)
+                    if diff.meets(Iv.of(g.quantity)) or diff.scale(-1).meets(Iv.of(g.quantity)):
+                        continue
+                    gap_value = abs(b.quantity.value - a.quantity.value)
+                    msg = (
+                        f"The gap does not match the rates: “{stated(a)}” and “{stated(b)}” are "
+                        f"{num(gap_value, b.quantity)} points apart, but {where(g)} says "
+                        f"“{stated(g)}”."
+                    )
+                    yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])
                 continue
             x, y, sign = st
             diff = (Iv.of(x.quantity) - Iv.of(y.quantity)).scale(sign)

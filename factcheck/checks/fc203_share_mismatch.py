@@ -6,7 +6,9 @@ What it checks
     The part is the figure just before the share in its sentence; the whole is a figure in the
     same sentence after 占, or the figure the article states for the metric named after 占 (same
     place, period and unit). Shares written as fractions (八分之一强) count too. In 分别 lists
-    (A、B、C分别为x、y、z，占比分别为a、b、c) the parts and the shares pair in order.
+    (A、B、C分别为x、y、z，占比分别为a、b、c) the parts and the shares pair in order. A bare
+    占比 after a 其中 part takes the total before 其中 as its whole (T，其中P，占比S), and
+    "P，在W中占S" reads W as the whole.
 
 Why it matters
     A share is the reader's shortcut to judge size; a wrong one misstates importance even when
@@ -118,6 +120,14 @@ def run(ctx: Context) -> Iterable[Finding]:
             if not before:
                 continue
             part = before[-1]
+            in_whole = _in_whole(sh.sentence, zhan, before)
+            if in_whole is not None:
+                # 动力电池产值1500.3亿元，在全市规上工业总产值4086.2亿元中占40.1%
+                part, whole = in_whole
+                if part.quantity.unit != whole.quantity.unit:
+                    continue
+                yield from _compare(sh, part, whole)
+                continue
             shares = [
                 x
                 for x in ctx.sentence(sh)
@@ -132,20 +142,60 @@ def run(ctx: Context) -> Iterable[Finding]:
             if qz >= 0 and sum(1 for x in before if x.sentence_offset > qz) != 1:
                 continue  # 其中出口…，进口…，占全省的26%: whose share it is is ambiguous
             whole = _whole(sh, part, cs, ctx.sentence(sh), vocab)
+            if whole is None and qz >= 0:
+                whole = _total_before_qizhong(sh, zhan, qz, part, ctx.sentence(sh))
             if whole is None or whole is part:
                 continue
-            ratio = Iv.of(part.quantity).ratio(Iv.of(whole.quantity))
-            if ratio is None:
-                continue
-            k = Decimal(100) if sh.quantity.unit == "%" else Decimal(1)
-            ratio = ratio.scale(k)
-            if ratio.meets(Iv.of(sh.quantity)):
-                continue
-            exact = part.quantity.value / whole.quantity.value * k
-            msg = (
-                f"{num(part.quantity.value, part.quantity)} ÷ {num(whole.quantity.value, part.quantity)} "
-                f"= {num(exact, sh.quantity)}{'%' if k == 100 else ''} "
-                f"({show_iv(ratio, sh.quantity)} at the stated precision), but {where(sh)} states "
-                f"the share as “{stated(sh)}”."
-            )
-            yield finding(CODE, NAME, SEVERITY, msg, [sh, part, whole])
+            yield from _compare(sh, part, whole)
+
+
+def _compare(sh: Claim, part: Claim, whole: Claim) -> Iterable[Finding]:
+    ratio = Iv.of(part.quantity).ratio(Iv.of(whole.quantity))
+    if ratio is None:
+        return
+    k = Decimal(100) if sh.quantity.unit == "%" else Decimal(1)
+    ratio = ratio.scale(k)
+    if ratio.meets(Iv.of(sh.quantity)):
+        return
+    exact = part.quantity.value / whole.quantity.value * k
+    msg = (
+        f"{num(part.quantity.value, part.quantity)} ÷ {num(whole.quantity.value, part.quantity)} "
+        f"= {num(exact, sh.quantity)}{'%' if k == 100 else ''} "
+        f"({show_iv(ratio, sh.quantity)} at the stated precision), but {where(sh)} states "
+        f"the share as “{stated(sh)}”."
+    )
+    yield finding(CODE, NAME, SEVERITY, msg, [sh, part, whole])
+
+
+def _in_whole(s: str, zhan: int, before: list[Claim]) -> tuple[Claim, Claim] | None:
+    """在 WHOLE 中占 S: (the part before 在, the whole inside 在…中)."""
+    if s[zhan - 1 : zhan] != "中":
+        return None
+    zai = s.rfind("在", 0, zhan)
+    if zai < 0 or any(c in s[zai:zhan] for c in "，。；,;"):
+        return None
+    inside = [x for x in before if x.sentence_offset > zai]
+    outside = [x for x in before if x.sentence_offset < zai]
+    if len(inside) != 1 or not outside:
+        return None
+    return outside[-1], inside[0]
+
+
+def _total_before_qizhong(
+    sh: Claim, zhan: int, qz: int, part: Claim, same: list[Claim]
+) -> Claim | None:
+    """T，其中P，占比S: the share has no whole of its own; the total before 其中 is it."""
+    s = sh.sentence
+    if not s.startswith("占比", zhan) and not s[zhan + 1 : zhan + 2].isdigit():
+        return None  # 占全省…: the share names another whole
+    if "占" in s[:qz] or "比重" in s[:qz]:
+        return None  # 60岁以上人口794.33万人，占24.72%，其中…占17.56%: shares of one whole
+    totals = [
+        x
+        for x in same
+        if x.sentence_offset < qz
+        and x.aspect == "level"
+        and x.quantity.unit == part.quantity.unit
+        and x.entity == part.entity
+    ]
+    return totals[-1] if totals else None
