@@ -1,7 +1,8 @@
 """FC208 implied-total-mismatch: a yearly amount times its years against a stated total.
 
 What it checks
-    "每年建设2000万平方米厂房，连续实施5年" implies 1亿平方米 over the five years. When the
+    "每年建设2000万平方米厂房，连续实施5年" implies 1亿平方米 over the five years (and
+    每月…连续6个月 likewise over the months). When the
     article also states the total (合计/累计/共/总计 …, same unit, in the same or one of the next
     two sentences), yearly amount × years must match it at the writer's precision.
 
@@ -31,6 +32,8 @@ NAME = "implied-total-mismatch"
 SEVERITY = "error"
 
 YEARLY = re.compile(r"(?:每年|年均|平均每年|每年度)[^，。；]{0,28}$")  # 每年安排…专项资金20亿元
+MONTHLY = re.compile(r"(?:每月|每个月|月均|平均每月)[^，。；]{0,28}$")  # 每月发放消费券5000万元
+PER = (("year", YEARLY, "a year", "years"), ("month", MONTHLY, "a month", "months"))
 TOTAL = re.compile(
     r"(?:合计|累计|共计|总计|总共|一共|共|总量|总规模)[^，。；]{0,12}$"
 )  # 累计新建高标准农田
@@ -51,15 +54,17 @@ def run(ctx: Context) -> Iterable[Finding]:
                 "number",
             ):
                 continue
-            if not YEARLY.search(_before(a)):
+            per = next((p for p in PER if p[1].search(_before(a))), None)
+            if per is None:
                 continue
+            span_unit, _, each, many = per
             s0 = sentence_start(a)
             near = [x for x in cs[i + 1 :] if sentence_start(x) == s0]
             years = next(
                 (
                     x
                     for x in near
-                    if x.quantity.unit == "year" and x.quantity.low == x.quantity.high
+                    if x.quantity.unit == span_unit and x.quantity.low == x.quantity.high
                 ),
                 None,
             )
@@ -85,7 +90,8 @@ def run(ctx: Context) -> Iterable[Finding]:
                 continue
             tq = total.quantity
             msg = (
-                f"{num(a.quantity.value, tq)} a year × {n} years = {num(a.quantity.value * n, tq)} "
+                f"{num(a.quantity.value, tq)} {each} × {n} {many} = "
+                f"{num(a.quantity.value * n, tq)} "
                 f"({unit_label(tq)}; {show_iv(implied, tq)} at the stated precision), but "
                 f"{where(total)} states the total as “{stated(total)}”."
             )
