@@ -17,8 +17,9 @@ from decimal import Decimal, localcontext
 from typing import NamedTuple
 
 from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon, load_raw
-from .model import Document, Quantity
+from .model import Document, OffsetMap, Quantity
 from .numerals import Parsed, parse
+from .segment import Cell, table_cell
 from .trie import trie_regex
 
 ZERO = Decimal(0)
@@ -1290,7 +1291,78 @@ def extract(
         found = [q for q in found if not taken.covering(q.vstart)] + fixed
         found.sort(key=lambda q: q.vstart)
     _share_list_units(r, found)
+    if "\t" in r.v:
+        found = _table_units(r, found)
     return found
+
+
+_HEADER_UNIT = re.compile(r"[（(]\s*([^（）()\s]{1,8})\s*[）)]\s*$|([%％‰])\s*$")
+
+
+def _header_unit(cell: Cell) -> str | None:
+    """The unit a table cell's number is written in: in its column's header (产值（亿元）,
+    增长%), else in the row's 单位 column."""
+    head = cell.header[cell.column].strip() if cell.column < len(cell.header) else ""
+    m = _HEADER_UNIT.search(head)
+    if m:
+        return m.group(1) or m.group(2)
+    for i, h in enumerate(cell.header):
+        if h.strip() in ("单位", "计量单位") and i < len(cell.row) and i != cell.column:
+            u = cell.row[i].strip()
+            return u if 0 < len(u) <= 8 else None
+    return None
+
+
+def _table_units(r: _Resolver, found: list[Quantity]) -> list[Quantity]:
+    """Bare numbers in table cells take the unit their column header or 单位 column states:
+    a cell "4086.2" under "产值（亿元）" is 4086.2亿元."""
+    out = []
+    for q in found:
+        cell = table_cell(r.v, q.vstart) if q.dimension == "number" and not q.unit else None
+        unit = _header_unit(cell) if cell is not None else None
+        if cell is None or unit is None or cell.row[cell.column].strip() != r.v[q.vstart : q.vend]:
+            out.append(q)
+            continue
+        got = _with_unit(r.v[q.vstart : q.vend] + unit, r.m, r.explain)
+        if got is None:
+            out.append(q)
+            continue
+        notes = (*q.derivation, *got.derivation, f"unit '{unit}' from the table's header")
+        out.append(
+            Quantity.fast(
+                **{
+                    **q.__dict__,
+                    **{k: getattr(got, k) for k in _UNIT_FIELDS},
+                    "derivation": notes if r.explain else (),
+                }
+            )
+        )
+    return out
+
+
+_UNIT_FIELDS = (
+    "value",
+    "low",
+    "high",
+    "unit",
+    "dimension",
+    "qualifier",
+    "bound",
+    "low_open",
+    "high_open",
+    "half",
+    "form",
+    "factor",
+)
+
+
+def _with_unit(text: str, m: Matcher, explain: bool) -> Quantity | None:
+    """The quantity of a number written with its unit ("4086.2亿元"), or None."""
+    doc = Document(path="", text=text, view=text, vmap=OffsetMap((0,), (0,)))
+    got = next(_Resolver(doc, m, explain).quantities(), None)
+    if got is None or got.vstart != 0 or got.vend != len(text) or not got.unit:
+        return None
+    return got
 
 
 def _last_unit(r: _Resolver, q: Quantity) -> _Unit | None:

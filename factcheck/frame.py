@@ -17,7 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .model import Claim, Document, Period, Quantity
-from .segment import Segments, segment
+from .segment import Segments, segment, table_cell
 from .trie import trie_regex
 from .vocab import Vocab, load_vocab
 
@@ -582,6 +582,12 @@ class Framer:
             elif period is not None and period_from == "column":
                 modality = "actual" if self.year is None or period.year <= self.year else "forecast"
         aspect = self._aspect(q, vs, cl, metric_m)
+        if column is not None and q.unit == "%":
+            # 比上年增长（%）, 占比（%）: the column says what its rates are
+            if any(w in column for w in ("增长", "增速", "比上年", "同比", "增幅")):
+                aspect = "growth"
+            elif any(w in column for w in ("比重", "占比", "占")):
+                aspect = "share"
         window = v[max(cl[0], vs - 6) : vs]
         first = any(w in window for w in self.vocab.first_time)
         sent_text = v[se[0] : se[1]].lstrip()
@@ -623,33 +629,12 @@ class Framer:
         )
 
     def _column_header(self, vs: int) -> str | None:
-        """The header of the table column that holds vs (cells are a tab apart; the header is
-        the first row of the table), or None outside a table or in its header or first column."""
-        v = self.v
-        a = v.rfind("\n", 0, vs) + 1
-        col = v.count("\t", a, vs)
-        if col == 0:
+        """The header of the table column that holds vs, or None outside a table, in its
+        header row or in the first column (which names the row)."""
+        cell = table_cell(self.v, vs)
+        if cell is None or cell.column == cell.label or cell.column >= len(cell.header):
             return None
-        e = v.find("\n", vs)
-        first_cell = v.find("\t", a, e if e >= 0 else len(v))
-        if col == 1 and v[a:first_cell].strip() == "":
-            return None  # the row's first cell names the row
-        header = None
-        b = a - 1
-        for _ in range(200):  # the rows above, up to the first one; blank lines between rows
-            if b <= 0:
-                break
-            lo = v.rfind("\n", 0, b) + 1
-            line = v[lo:b]
-            if "\t" in line:
-                header = line
-            elif line.strip():
-                break
-            b = lo - 1
-        if header is None:
-            return None
-        cells = header.split("\t")
-        return cells[col] if col < len(cells) else None
+        return cell.header[cell.column]
 
     def _pick_entity(self, vs: int, cl, se, pa, ve: int | None = None) -> str | None:
         ent = self._place(vs, cl, se, pa, ve)

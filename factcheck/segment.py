@@ -80,3 +80,43 @@ def segment(view: str, headline_end: int) -> Segments:
     return Segments(
         Spans.of(paragraphs), Spans.of(sentences), Spans.of(clauses), (head_start, headline_end)
     )
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a view offset sits in a table (rows are lines, cells a tab apart)."""
+
+    column: int  # index into row and header (HTML rows begin with a tab: their cell 0 is "")
+    row: tuple[str, ...]  # the cells of its row
+    header: tuple[str, ...]  # the cells of the table's first row
+
+    @property
+    def label(self) -> int:
+        """The index of the cell that names the row (its first non-empty one)."""
+        return 1 if self.row and not self.row[0].strip() else 0
+
+
+def table_cell(view: str, pos: int, max_rows: int = 200) -> Cell | None:
+    """The table cell at pos, with its row and the table's header row; None outside a table or
+    in the header row itself. Blank lines between rows are allowed."""
+    a = view.rfind("\n", 0, pos) + 1
+    col = view.count("\t", a, pos)
+    if col == 0:
+        return None
+    e = view.find("\n", pos)
+    line = view[a : e if e >= 0 else len(view)]
+    header = None
+    b = a - 1
+    for _ in range(max_rows):
+        if b <= 0:
+            break
+        lo = view.rfind("\n", 0, b) + 1
+        above = view[lo:b]
+        if "\t" in above:
+            header = above
+        elif above.strip():
+            break
+        b = lo - 1
+    if header is None:
+        return None
+    return Cell(col, tuple(line.split("\t")), tuple(header.split("\t")))

@@ -165,8 +165,8 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
             "duration",
         ):
             continue
-        if _per_unit(c):
-            continue
+        if _per_unit(c) or "\t" in c.sentence:
+            continue  # an average, or a table row: not a total that 其中 breaks down
         tail = c.sentence[c.sentence_offset :]
         k = tail.find("其中")
         same = ctx.sentence(c)
