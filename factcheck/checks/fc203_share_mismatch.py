@@ -51,6 +51,27 @@ def _same_place(text: str, part: Claim, vocab) -> bool:
     return m is None or vocab.entity_forms[m.group()] == part.entity
 
 
+def _other_place(text: str, part: Claim, vocab) -> str | None:
+    """The place whose whole a share is of, when it is not the part's own: a name after 占
+    (占四川的), or 全省/全国 read from the part's place upwards."""
+    m = vocab.entity_re.search(text) if vocab.entity_re else None
+    if m is not None:
+        return vocab.entity_forms[m.group()]
+    for word, kind in vocab.anaphora.items():
+        if word not in text:
+            continue
+        if kind == "country":
+            return next((e.name for e in vocab.entities.values() if e.kind == "country"), None)
+        name = part.entity
+        while name in vocab.entities:
+            e = vocab.entities[name]
+            if e.kind == kind and name != part.entity:
+                return name
+            name = e.parent
+        return None
+    return None
+
+
 def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab) -> Claim | None:
     s = share.sentence
     seg_start = part.sentence_offset + (part.quantity.vend - part.quantity.vstart)
@@ -60,8 +81,12 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         return None
     if "由" in seg[k:] or "从" in seg[k:]:
         return None  # 比重由上年的17.8%提升至24.2%: the figures are for different years
+    owner = part.entity
     if not _same_place(seg[k:], part, vocab):
-        return None  # 占全国…的近四成: the whole is another place's, and not stated here
+        # 成都…占全省接待游客总量的31.4%: the whole is another place's; use it if stated
+        owner = _other_place(seg[k:], part, vocab)
+        if owner is None:
+            return None
     inside = [
         x
         for x in same
@@ -88,10 +113,17 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.aspect == "level"
         and x is not part
         and x.quantity.unit == part.quantity.unit
-        and x.entity == part.entity
+        and x.entity == owner
         and x.period_key == part.period_key
         and (scope is None or x.scope == scope)
     ]
+    if owner != part.entity:
+        # another place's whole: its own total, counted in the part's unit (人次, not 家)
+        cands = [
+            x
+            for x in cands
+            if not x.part_of and x.metric == metric and x.quantity.form == part.quantity.form
+        ]
     exact = [x for x in cands if x.quantity.qualifier is None]
     if len({(x.quantity.value, x.quantity.low, x.quantity.high) for x in exact or cands}) == 1:
         # one figure, perhaps restated (title, headline, body; 4086.2亿元，首次突破4000亿元)
