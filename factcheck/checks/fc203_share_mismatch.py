@@ -151,6 +151,8 @@ def run(ctx: Context) -> Iterable[Finding]:
             ]
             if not before:
                 continue
+            # 比2022年的15.6万辆增长了1.1倍，占…: the part is this period's figure, not the base
+            before = [x for x in before if x.period_key == sh.period_key] or before
             part = before[-1]
             in_whole = _in_whole(sh.sentence, zhan, before)
             if in_whole is not None:
