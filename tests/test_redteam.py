@@ -25,6 +25,7 @@ SETS = [
     ("holdout5", 13),
     ("holdout6", 14),
     ("holdout7", 14),
+    ("holdout8", 14),
 ]
 
 

@@ -105,16 +105,20 @@ def sum_hi(cs: list[Claim]):
 
 
 _POST = ("以上", "以下", "左右", "多", "余", "上下")
-_AVERAGE = ("人均", "平均", "户均", "均价", "每", "单价")
+_AVERAGE = ("人均", "平均", "户均", "均价", "每", "单价", "日均", "月均", "年均", "场均")
 
 
 def _classifier(c: Claim) -> str:
     """The counted unit as written (条, 家, 标箱): counts of different things never add up."""
+    if c.quantity.dimension != "count":
+        return c.quantity.unit
+    if c.quantity.form:
+        return c.quantity.form
     text = c.quantity.text.rstrip()
     for w in _POST:
         if text.endswith(w):
             text = text[: -len(w)]
-    return text[-2:] if c.quantity.dimension == "count" else c.quantity.unit
+    return text[-2:]
 
 
 def _addable(total: Claim, x: Claim) -> bool:
@@ -136,6 +140,17 @@ def _per_unit(c: Claim) -> bool:
     """Per-capita and other averages do not add up (人均可支配收入73797元，其中城镇80587元)."""
     before = c.sentence[max(0, c.sentence_offset - 16) : c.sentence_offset]
     return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
+
+
+def _new_subject(x: Claim, vocab) -> bool:
+    """Does x's clause open with a place of its own (…，全市已建成…, …，杭州新增…)?"""
+    s = x.sentence
+    a = max(s.rfind(p, 0, x.sentence_offset) for p in "，,；;：:") + 1
+    clause = s[a : x.sentence_offset].lstrip()
+    if any(clause.startswith(w) for w in vocab.anaphora):
+        return True
+    m = vocab.entity_re.match(clause) if vocab.entity_re else None
+    return m is not None
 
 
 def _may_be_part(total: Claim, x: Claim, vocab) -> bool:
@@ -193,7 +208,14 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
             parts = list(ctx.sentence(nxt))
         if any(_addable(c, x) for x in between):
             continue  # the total is not the last figure of its kind before 其中
-        parts = [x for x in parts if _addable(c, x) and _may_be_part(c, x, vocab)]
+        kept = []
+        for x in parts:
+            if _new_subject(x, vocab):
+                break  # …，全市已建成项目12个: a statement of its own, not a part
+            kept.append(x)
+        parts = [
+            x for x in kept if _addable(c, x) and _may_be_part(c, x, vocab) and not _per_unit(x)
+        ]
         if not parts:
             continue
         if any(_overlapping(p, vocab.overlapping) for p in parts):
