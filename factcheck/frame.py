@@ -741,6 +741,12 @@ class Framer:
             return idx.before(q.vstart, cl[0], ok)  # 工业企业1769家, 新能源汽车产量52.7万辆
         if q.dimension == "currency" and v.startswith(self.vocab.size_class_nouns, q.vend):
             return None  # 50亿元以上项目: a size class, not a figure of any metric
+        of = _OF_AFTER.match(v, q.vend)
+        if of is not None and "的" in of.group() and _is_han(v[of.end() : of.end() + 1] or "x"):
+            # 贡献了七成以上的经济总量、八成以上的税收和九成以上的就业: the noun after 的
+            if not v.startswith(self.vocab.generic_after_of, of.end()):
+                m = idx.after(of.end(), cl[1], ok)
+                return m if m is not None and m.start == of.end() else None
         zhan = v.rfind("占", cl[0], q.vstart)
         if zhan >= 0 and q.dimension in ("percent", "ratio"):
             # a share is about what comes before 占 (民营企业进出口占全省进出口总值的78.4%)
@@ -1081,6 +1087,7 @@ _META_LINE = re.compile(
     r"(?:来源|发布|日期|时间|作者|编辑|浏览|点击|字号|阅读|责任编辑|稿源)\s*[：:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+_OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
     r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度"
 )

@@ -62,6 +62,7 @@ class Vocab:
     first_time: tuple[str, ...]
     results_words: tuple[str, ...]  # a heading with these reports results (目标任务完成情况)
     size_class_nouns: tuple[str, ...]  # 50亿元以上项目: an amount naming a size class
+    generic_after_of: tuple[str, ...]  # 增长6%的目标: nouns after 的 that name no metric
     part_of: tuple[str, ...]
     neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
     neutral_set: frozenset[str]
@@ -209,6 +210,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         first_time=tuple(str(x) for x in _need(per, "first_time", pp)),
         results_words=tuple(str(x) for x in per.get("results_words") or ()),
         size_class_nouns=tuple(str(x) for x in per.get("size_class_nouns") or ()),
+        generic_after_of=tuple(str(x) for x in per.get("generic_after_of") or ()),
         part_of=tuple(str(x) for x in _need(per, "part_of", pp)),
         neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
         neutral_set=frozenset(str(x) for x in per.get("neutral_before") or []),
