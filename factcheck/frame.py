@@ -22,6 +22,9 @@ from .trie import trie_regex
 from .vocab import Vocab, load_vocab
 
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
+_AGENCY_DATELINE = re.compile(
+    r"[\u4e00-\u9fff]{0,12}?((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:电|讯)"
+)
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -29,6 +32,13 @@ def document_date(doc: Document, default: str | None = None) -> str | None:
     """The document's date: front matter, else a short date line near the top, else default."""
     if doc.date:
         return doc.date
+    # a news agency's dateline: 新华社杭州2024年1月26日电, 本报北京3月5日讯 (with a year)
+    m = _AGENCY_DATELINE.search(doc.view, 0, 800)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            pass
     # the view, then (plain text) the source lines: a hard-wrapped body is joined in the view,
     # and a short date line under the title may be joined with it
     for text in (doc.view, "" if doc.kind == "html" else doc.text):
@@ -60,7 +70,7 @@ class _PM(NamedTuple):
     season: str | None = None  # 国庆假期, 冰雪季: a part of the year that is not a month span
 
 
-_DATELINE = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
+_DATELINE = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:讯|电)")
 _TO_LEVEL = ("到", "至", "为", "达", "达到")
 _BASE_BEFORE = ("比", "较", "与", "同比", "环比", "恢复到", "恢复至", "回升至", "回落至", "相当于")
 _CHANGE_BEFORE_TO = ("恢复", "回升", "回落")
