@@ -216,6 +216,8 @@ class Framer:
                         found.append(_Mention(m.start(), org.end(), short + word, False))
                         pos = org.end()
                     continue  # 南京海关, 上海港: an organisation, not the place
+                if voc.title_re is not None and voc.title_re.match(v, m.end()):
+                    continue  # 中国鞋都, 中国蔬菜之乡: an honorific title, not the place
                 if _DATELINE.match(v, m.end()):
                     continue  # 本报南宁10月19日讯: where the report was filed, not its subject
                 if voc.entities[

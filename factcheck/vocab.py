@@ -76,6 +76,7 @@ class Vocab:
     town_not_names: frozenset[str]  # 示范镇: a kind of town, not a name
     facilities_after: frozenset[str]  # 厦门港: a place and this word name a facility
     aggregate_re: re.Pattern[str] | None = None  # 百强县, 城市群: a group of places
+    title_re: re.Pattern[str] | None = None  # 中国鞋都: a place in an honorific title
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -107,6 +108,14 @@ def _period_regex(relative: dict[str, int], subperiods: list[str]) -> re.Pattern
     return re.compile(
         rf"(?:(?P<to>(?<![截止])(?:到|至))\s*)?(?:{with_year}|{without})(?!\s*\d{{1,2}}\s*[日号])"
     )
+
+
+def _title_re(words: list[str]) -> re.Pattern[str] | None:
+    """Up to four Han characters and a title word: 鞋都, 蔬菜之乡 (after 中国)."""
+    if not words:
+        return None
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alt})")
 
 
 def _town_re(towns: dict) -> re.Pattern[str] | None:
@@ -224,6 +233,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         town_not_names=frozenset(str(x) for x in (ent.get("towns") or {}).get("not_names") or []),
         facilities_after=frozenset(str(x) for x in ent.get("facilities_after") or []),
         aggregate_re=trie_regex([str(x) for x in ent.get("aggregates") or []]),
+        title_re=_title_re([str(x) for x in ent.get("titles_after") or []]),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
