@@ -200,6 +200,19 @@ class Framer:
                     break
                 pos = m.end()
                 if voc.straddle_re is not None and self._straddled(m.start(), m.end()):
+                    short = m.group()[:-1]
+                    if (
+                        m.group()[-1] in "市县区"
+                        and short in voc.entity_forms
+                        and not self._straddled(m.start(), m.end() - 1)
+                    ):
+                        # 义乌市场: 义乌 + 市场, the place without its suffix
+                        name = voc.entity_forms[short]
+                        found.append(
+                            _Mention(m.start(), m.end() - 1, name, self._is_object(m.start()))
+                        )
+                        pos = m.end() - 1
+                        continue
                     pos = m.start() + 1  # 其中山东: 其中 + 山东, not 中山; look again after 中
                     continue
                 org = voc.org_re.match(v, m.end()) if voc.org_re is not None else None
@@ -437,7 +450,10 @@ class Framer:
                 not _is_han(c)
                 or c in _STOP_MOD
                 or j in ends
-                or _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
+                or (
+                    _ends_with_any(v, j, voc.neutral_set, voc.neutral_lens)
+                    and v[j - 1 : j + 1] not in voc.neutral_not
+                )
             ):
                 break
             j -= 1

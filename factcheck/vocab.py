@@ -67,6 +67,7 @@ class Vocab:
     neutral_before: tuple[str, ...]  # words after which a metric is the whole (全市, 2022年的)
     neutral_set: frozenset[str]
     neutral_lens: tuple[int, ...]
+    neutral_not: frozenset[str]  # 市场, 县域: words that begin with a neutral character
     comparison_set: frozenset[str]
     comparison_lens: tuple[int, ...]
     function_re: re.Pattern[str] | None
@@ -224,6 +225,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         neutral_before=tuple(str(x) for x in per.get("neutral_before") or []),
         neutral_set=frozenset(str(x) for x in per.get("neutral_before") or []),
         neutral_lens=tuple(sorted({len(str(x)) for x in per.get("neutral_before") or []})),
+        neutral_not=frozenset(str(x) for x in per.get("neutral_words_not") or []),
         comparison_set=frozenset(str(x) for x in per.get("comparison") or []),
         comparison_lens=tuple(sorted({len(str(x)) for x in per.get("comparison") or []})),
         function_re=trie_regex([str(x) for x in per.get("function_words") or []]),
