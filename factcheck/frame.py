@@ -573,6 +573,15 @@ class Framer:
         metric_base = metric_m.value if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa, ve)
+        if (
+            entity is not None
+            and metric_m is not None
+            and metric_base in self.vocab.company_metrics
+            and metric_m.start >= se[0]
+            and self.entities.before(vs, self.segs.clauses.find(metric_m.start)[0]) is None
+            and self._own_subject(self.segs.clauses.find(metric_m.start)[0], metric_m.start)
+        ):
+            entity = None  # 潍柴动力实现营业收入2139.6亿元: the company's, not the city's
         self._year_from_date = False
         period, ptext, months = self._pick_period(vs, cl, se, pa)
         period_from = self._period_from if period is not None else None

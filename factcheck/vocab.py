@@ -83,6 +83,7 @@ class Vocab:
     narrowing_prefixes: tuple[str, ...] = ()
     narrowing_endings: tuple[str, ...] = ()
     company_words: tuple[str, ...] = ()
+    company_metrics: frozenset[str] = frozenset()
     compound_names: tuple[str, ...] = ()
     overlapping: tuple[str, ...] = ()
     decrease: tuple[str, ...] = ()
@@ -245,6 +246,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
             sorted((str(x) for x in per.get("skip_words") or []), key=len, reverse=True)
         ),
         company_words=tuple(str(x) for x in per.get("company_words") or []),
+        company_metrics=frozenset(str(x) for x in per.get("company_metrics") or []),
         compound_names=tuple(
             sorted((str(x) for x in per.get("compound_names") or []), key=len, reverse=True)
         ),
