@@ -874,7 +874,11 @@ class Framer:
 
         near = idx.before(vs, cl[0], lambda m: m.extra.base)
         gap = v[near.end : vs].strip() if near is not None else None
-        if near is not None and gap in ("", "的", "同期", "同期的") and near.extra.resolved:
+        if (
+            near is not None
+            and gap in ("", "的", "同期", "同期的", "（", "(", "同期（", "同期(")
+            and near.extra.resolved
+        ):
             found = near  # 较2022年的9515.9亿元: the base figure itself, stated for the base year
             self._period_from = "sentence"
             pm = found.extra
@@ -885,6 +889,14 @@ class Framer:
                     return None, found.value + "同期", None
                 pm = pm._replace(months=cur.extra.months)
             span = pm.months or (1, 12)
+            if pm.year is None and pm.months is not None:
+                # 比上半年（5.0%）: the base period's year is the year the sentence reports
+                outer = idx.before(
+                    near.start, 0, lambda m: not m.extra.base and m.extra.year is not None
+                )
+                year = outer.extra.year if outer is not None else self.year
+                if year is not None:
+                    pm = pm._replace(year=year)
             if pm.year is not None:
                 if pm.season:
                     return Period(pm.year, label=pm.season), found.value, None
