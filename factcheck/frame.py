@@ -577,6 +577,7 @@ class Framer:
             entity is not None
             and metric_m is not None
             and metric_base in self.vocab.company_metrics
+            and not any(w in (metric or "") for w in _AGGREGATE_SUBJECTS)
             and metric_m.start >= se[0]
             and self.entities.before(vs, self.segs.clauses.find(metric_m.start)[0]) is None
             and self._own_subject(self.segs.clauses.find(metric_m.start)[0], metric_m.start)
@@ -618,6 +619,14 @@ class Framer:
                 modality = next(k for k in ("target", "forecast", "plan") if k in cues)
             elif period is not None and period_from == "column":
                 modality = "actual" if self.year is None or period.year <= self.year else "forecast"
+        if (
+            modality != "actual"
+            and period is not None
+            and self.year is not None
+            and period.year < self.year
+            and _FROM_YEAR.search(v, max(0, vs - 16), vs)
+        ):
+            modality = "actual"  # 力争由2023年的1842.6亿元增长到…: the starting level is a result
         aspect = self._aspect(q, vs, cl, metric_m)
         if column is not None and q.unit == "%":
             # 比上年增长（%）, 占比（%）: the column says what its rates are
@@ -1136,6 +1145,9 @@ _META_LINE = re.compile(
     r"(?:来源|发布|日期|时间|作者|编辑|浏览|点击|字号|阅读|责任编辑|稿源)\s*[：:]"
 )
 _DIGIT = re.compile(r"[0-9]")
+# the subject of a company metric that is a whole industry or area, not one company
+_AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
+_FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*$")
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
     r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度"
