@@ -379,13 +379,15 @@ def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
         nl = view.count("\n", a, b)
         if nl > 2:
             continue  # two blank lines: a real break
-        splits_number = _ends_number(view, a) and (c2 in _unit_starts() or c2 in "%‰")
+        splits_number = bool(nl) and (
+            _ends_number(view, a) and (c2 in _unit_starts() or c2 in "%‰")
+        )
+        if nl and not wrapped and not splits_number:
+            continue  # a paragraph break, unless it splits a number from its unit
         if nl and not splits_number and _apart(view, a, b, first_end):
             continue  # the title's end, or a centred line (issuer, date): not wrapped text
         if nl and not splits_number and _HEADING.match(view, view.rfind("\n", 0, a) + 1, a):
             continue  # "四、财政和金融" on its own line: a section heading, not wrapped text
-        if nl and not wrapped and not splits_number:
-            continue  # a paragraph break, unless it splits a number from its unit
         if nl and not open_ended and width is not None and not splits_number:
             if not _full_line(view, a, width):
                 continue  # a short line in wrapped text: a heading or a paragraph's end
