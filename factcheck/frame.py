@@ -575,6 +575,13 @@ class Framer:
         entity = self._pick_entity(vs, cl, se, pa, ve)
         if (
             entity is not None
+            and q.dimension == "count"
+            and _PLACE_NOUN.match(v, q.vend)
+            and len({m.value for m in self.entities.items if cl[0] <= m.start < vs}) >= 2
+        ):
+            entity = None  # 晋江、石狮、南安三个县级市: a count of the places listed
+        if (
+            entity is not None
             and metric_m is not None
             and metric_base in self.vocab.company_metrics
             and not any(w in (metric or "") for w in _AGGREGATE_SUBJECTS)
@@ -721,6 +728,8 @@ class Framer:
         ):
             return None  # 全国百强县地区生产总值合计…，占全国的9.4%: the group's figures
         m = idx.before(vs, cl[0], usable)  # nearest in the clause
+        if m and _PLURAL_PLACES.search(self.v, m.end, vs):
+            return None  # 晋江、石狮、南安三个县级市地区生产总值合计…: the group's figure
         if m:
             return m.value
         if _PLURAL_PLACES.search(self.v, cl[0], vs):
@@ -1147,6 +1156,9 @@ _META_LINE = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 # the subject of a company metric that is a whole industry or area, not one company
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
+_PLACE_NOUN = re.compile(
+    r"(?:个)?(?:县级市|地级市|城市|地市|县市|市县|区县|省份|省市|县区|县|市|区|省)"
+)
 _FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*$")
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
