@@ -1,7 +1,8 @@
 """FC204 growth-mismatch: a growth rate or multiple that does not follow from the two levels.
 
 What it checks
-    Inside one sentence, "从X（year A）增长到Y（year B）" with a stated rate:
+    Inside one sentence, "从X（year A）增长到Y（year B）" or "Y，比A年的X增长…" with a stated
+    rate:
     - 增长Z% / 增幅Z%: Y ÷ X − 1 must match Z;
     - 年均增长Z%: compound over B − A years, (Y ÷ X)^(1/(B−A)) − 1 must match Z;
     - 翻一番 / 翻两番: Y ÷ X must be 2 / 4;
@@ -26,6 +27,7 @@ Passes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal, localcontext
 
@@ -39,6 +41,9 @@ CODE = "FC204"
 NAME = "growth-mismatch"
 SEVERITY = "error"
 
+_VERSUS = re.compile(
+    r"[，,]?\s*(?:比|较|相比)\s*(?:上年|去年|(?:19|20)\d{2}\s*年)(?:同期|底|末)?的?\s*"
+)
 LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
 ONE = Decimal(1)
 
@@ -66,6 +71,14 @@ def _levels(same: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
         return None
     s = g.sentence
     mid = s[a.sentence_offset : b.sentence_offset]
+    gap = s[a.sentence_offset + (a.quantity.vend - a.quantity.vstart) : b.sentence_offset]
+    if (
+        _VERSUS.fullmatch(gap)
+        and a.period is not None
+        and b.period is not None
+        and b.period.year < a.period.year
+    ):
+        return b, a  # Y，比2022年的X增长Z%: from the base X to the level Y
     lead = s[max(0, a.sentence_offset - 16) : a.sentence_offset]
     if not (
         ("从" in lead or "由" in lead)
