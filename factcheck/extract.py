@@ -650,7 +650,7 @@ class _Resolver:
             return None  # 三八, 五一: only years and discounts read digits one by one
         if not parsed.has_digit and unit is None:
             return None
-        if not parsed.has_digit and not self._stated(a, unit):
+        if not parsed.has_digit and parsed.approx is None and not self._stated(a, unit):
             return None  # 千亿元产业集群: a size class, not a figure
         if not parsed.has_digit and len(run) < 2 and run[0] not in "十百千拾佰仟":
             return None
@@ -945,7 +945,7 @@ class _Resolver:
                 bound = "approx"
                 if self.explain:
                     notes.append(f"qualifier '{q.form}' → about, ± {_fmt(width)}")
-        if parsed.approx in ("几", "多", "余", "幾", "餘"):
+        if parsed.approx in ("几", "多", "余", "幾", "餘", "数", "數"):
             forms.insert(0, parsed.approx)
         if self.explain:
             notes.append(f"interval [{_fmt(low)}, {_fmt(high)}{')' if high_open else ']'}")
