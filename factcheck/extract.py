@@ -26,6 +26,26 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 TEN = Decimal(10)
 _PER_NUMERATORS = frozenset({"currency", "mass", "area", "volume", "energy", "length"})
+# 每吨3000元, 每亩增收200元: 每 and a denominator right before the number (or one of these)
+_PER_VERBS = frozenset(
+    (
+        "",
+        "均价",
+        "售价",
+        "价格",
+        "约",
+        "达",
+        "为",
+        "仅",
+        "平均",
+        "增收",
+        "节约",
+        "补贴",
+        "奖励",
+        "收入",
+    )
+)
+_TIME_UNITS = frozenset({"year", "month", "day", "h"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
 # 比上年的9000亿元多: 多 is "more than that", not "9000-odd" (占比, 比重, 较为 are other words)
@@ -705,6 +725,27 @@ class _Resolver:
                 prefix_unit = lex.prefixes[sym]
                 sstart -= L
                 break
+        if (
+            unit is not None
+            and "/" not in unit.unit
+            and unit.dimension in _PER_NUMERATORS
+            and "每" in v[max(0, sstart - 7) : sstart]
+        ):
+            # 每吨3000元, 每平方米均价1.2万元: the price is per the unit written after 每
+            k = v.rfind("每", max(0, sstart - 7), sstart)
+            den = None
+            for DL in range(4, 0, -1):
+                form = v[k + 1 : k + 1 + DL]
+                rest = v[k + 1 + DL : sstart]
+                if form in lex.denominators and (rest in _PER_VERBS):
+                    den = lex.denominators[form]
+                    break
+            if den is not None and den[0] not in _TIME_UNITS:
+                with localcontext() as ctx:
+                    ctx.prec = 40
+                    unit = unit._replace(unit=f"{unit.unit}/{den[0]}", factor=unit.factor / den[1])
+                if self.explain:
+                    notes.append(f"'{v[k:sstart]}' before the number → /{den[0]}")
         if (
             unit is not None
             and v.startswith("半", unit.end)
