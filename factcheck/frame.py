@@ -741,6 +741,12 @@ class Framer:
                 return m.value
         for lo in (se[0], pa[0]):  # the subject: first place named in the sentence, paragraph
             m = idx.after(lo, vs, usable)
+            if m and self._kind(m.value) == "country":
+                # 作为全国粮食第一大省，黑龙江…: a place after 全国 is the subject
+                local = idx.after(
+                    m.end, vs, lambda x: usable(x) and self._kind(x.value) != "country"
+                )
+                m = local or m
             if m:
                 return m.value
         m = idx.after(vs, se[1], lambda x: not x.extra and self._kind(x.value) != "country")

@@ -24,6 +24,17 @@ class Context:
     rules: tuple[str, ...] = ()
 
     @cached_property
+    def specific(self) -> list[Claim]:
+        """The claims whose metric says what was measured: a bare generic fallback (产量, 投资,
+        增加值 with no qualifying words) could be about anything and is never compared across
+        documents."""
+        from ..vocab import load_vocab
+
+        vocab = load_vocab(self.rules)
+        generic = {n for n, m in vocab.metrics.items() if m.id.endswith("_generic")}
+        return [c for c in self.claims if c.metric not in generic]
+
+    @cached_property
     def _sentences(self) -> dict[tuple[str, int], list[Claim]]:
         out: dict[tuple[str, int], list[Claim]] = defaultdict(list)
         for c in self.claims:

@@ -38,7 +38,7 @@ def key(c: Claim):
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    claims = ctx.claims
+    claims = ctx.specific
     for _, cs in group(claims, key).items():
         pairs = disjoint_pairs(cs)
         bad = [c for p in pairs for c in p]

@@ -102,6 +102,6 @@ def _values(claims: list[Claim]) -> Iterable[Finding]:
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    claims = ctx.claims
+    claims = ctx.specific
     yield from _first_time(claims)
     yield from _values(claims)

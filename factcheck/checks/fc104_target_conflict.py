@@ -45,7 +45,7 @@ def same_goal(a: Claim, b: Claim) -> bool:
 
 
 def run(ctx: Context) -> Iterable[Finding]:
-    claims = ctx.claims
+    claims = ctx.specific
     for _, cs in group(claims, key).items():
         bad = []
         for i, a in enumerate(cs):
