@@ -28,6 +28,7 @@ Passes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..model import Claim, Finding
@@ -142,6 +143,16 @@ def _per_unit(c: Claim) -> bool:
     return "/" in c.quantity.unit or any(w in (c.metric or "") + before for w in _AVERAGE)
 
 
+_SIZE_CLASS = re.compile(r"[\d.一二三四五六七八九十百千万亿]+\s*[万亿]*元(?:及)?(?:以上|以下)")
+
+
+def _size_class(x: Claim) -> bool:
+    """A count cut by size (投资额10亿元以上项目28个) crosses the categories before it."""
+    s = x.sentence
+    a = max(s.rfind(p, 0, x.sentence_offset) for p in "，,；;：:、") + 1
+    return _SIZE_CLASS.search(s, a, x.sentence_offset) is not None
+
+
 def _new_subject(x: Claim, vocab) -> bool:
     """Does x's clause open with a place of its own (…，全市已建成…, …，杭州新增…)?"""
     s = x.sentence
@@ -214,7 +225,12 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
                 break  # …，全市已建成项目12个: a statement of its own, not a part
             kept.append(x)
         parts = [
-            x for x in kept if _addable(c, x) and _may_be_part(c, x, vocab) and not _per_unit(x)
+            x
+            for x in kept
+            if _addable(c, x)
+            and _may_be_part(c, x, vocab)
+            and not _per_unit(x)
+            and not _size_class(x)
         ]
         if not parts:
             continue

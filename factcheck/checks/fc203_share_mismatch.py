@@ -135,9 +135,7 @@ def run(ctx: Context) -> Iterable[Finding]:
     vocab = load_vocab(ctx.rules)
     for _, cs in ctx.by_document().items():
         for sh in cs:
-            if sh.aspect != "share" and not (
-                sh.quantity.unit == "times" and "占" in sh.sentence[: sh.sentence_offset]
-            ):
+            if sh.aspect != "share" and not (sh.quantity.unit == "times" and _share_multiple(sh)):
                 continue
             if sh.quantity.unit not in ("%", "times"):
                 continue
@@ -181,6 +179,16 @@ def run(ctx: Context) -> Iterable[Finding]:
             if whole is None or whole is part:
                 continue
             yield from _compare(sh, part, whole)
+
+
+def _share_multiple(sh: Claim) -> bool:
+    """A multiple that states a share (占…的八分之一强), not a growth (同比增长近3倍)."""
+    s = sh.sentence
+    k = s.rfind("占", 0, sh.sentence_offset)
+    if k < 0:
+        return False
+    between = s[k : sh.sentence_offset]
+    return not any(w in between for w in ("；", ";", "。", "增长", "增加", "提高", "同比", "翻"))
 
 
 def _compare(sh: Claim, part: Claim, whole: Claim) -> Iterable[Finding]:
