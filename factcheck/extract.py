@@ -45,6 +45,7 @@ _PER_VERBS = frozenset(
         "收入",
     )
 )
+_PER_MU = re.compile(r"亩产(?:量)?(?:达到|达|为|约|仅|提高到|增加到)?[^，。；\d]{0,2}$")
 _TIME_UNITS = frozenset({"year", "month", "day", "h"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
@@ -725,6 +726,19 @@ class _Resolver:
                 prefix_unit = lex.prefixes[sym]
                 sstart -= L
                 break
+        if (
+            unit is not None
+            and unit.dimension == "mass"
+            and "/" not in unit.unit
+            and _PER_MU.search(v, max(0, sstart - 8), sstart)
+        ):
+            # 平均亩产约351公斤: a yield per 亩, not an output
+            du, dfac = lex.denominators["亩"]
+            with localcontext() as ctx:
+                ctx.prec = 40
+                unit = unit._replace(unit=f"{unit.unit}/{du}", factor=unit.factor / dfac)
+            if self.explain:
+                notes.append(f"'亩产' before the number → /{du} (per 亩)")
         if (
             unit is not None
             and "/" not in unit.unit
