@@ -26,6 +26,7 @@ SETS = [
     ("holdout6", 14),
     ("holdout7", 14),
     ("holdout8", 14),
+    ("holdout9", 14),
 ]
 
 

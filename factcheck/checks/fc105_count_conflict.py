@@ -41,7 +41,9 @@ def key(c: Claim):
     # modality is not compared: a policy's list is restated as plan (将培育八个) and as fact
     # (布局8大) for the same eight things
     # only a period stated with the count separates counts (not one inherited from elsewhere)
-    period = c.period_key if c.period_from == "sentence" else None
+    # and only a year: 今年上半年，…围绕12条重点产业链 counts the chains, not a half-year's
+    full_year = c.period is not None and c.period.key == str(c.period.year)
+    period = c.period_key if c.period_from == "sentence" and full_year else None
     return (c.entity, c.noun, c.scope, period)
 
 
