@@ -262,7 +262,7 @@ _HEADING = re.compile(
 )
 
 # after a break inside a number: its last digits and a unit ("0.5亿元", "5%")
-_RUNS_ON = re.compile(r"\d*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")
+_RUNS_ON = re.compile(r"\d*(?:[ \u00a0]\d{3})*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")
 
 
 def _apart(view: str, a: int, b: int, first_end: int) -> bool:

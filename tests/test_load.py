@@ -744,6 +744,7 @@ def test_wrapped_text_rejoins_numbers_split_at_a_decimal_point_or_thousands_gap(
         "某市统计公报\n某市统计局  2024年3月1日\n\n"
         + "\n".join(lines[:4])
         + "\n全市进出口总额8\n.3万亿元，增长2.\n5%；技术合同成交额3\n 200.3亿元，产量13\n 659万吨，\n"
+        + "农村居民人均可支配收入1\n0 046元，\n"
         + "\n".join(lines[4:])
         + "\n"
     )
@@ -753,6 +754,7 @@ def test_wrapped_text_rejoins_numbers_split_at_a_decimal_point_or_thousands_gap(
     assert got["2.⏎5%"] == Decimal("2.5")
     assert got["3⏎ 200.3亿元"] == Decimal("320030000000")
     assert got["13⏎ 659万吨"] == Decimal("136590000")
+    assert got["1⏎0 046元"] == Decimal("10046")
     from factcheck.frame import document_date
 
     assert document_date(doc) == "2024-03-01"  # the date line under the title survives the join
