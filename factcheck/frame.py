@@ -42,8 +42,8 @@ def document_date(doc: Document, default: str | None = None) -> str | None:
     # the view, then (plain text) the source lines: a hard-wrapped body is joined in the view,
     # and a short date line under the title may be joined with it
     for text in (doc.view, "" if doc.kind == "html" else doc.text):
-        lines = [ln.strip() for ln in text[:800].split("\n")]
-        for line in [ln for ln in lines if ln][:8]:
+        lines = [ln.strip() for ln in text[:1500].split("\n")]
+        for line in [ln for ln in lines if ln][:15]:  # past a web page's navigation
             m = _DATE_LINE.search(line)
             # a byline or a date line ("2024-02-20 18:35　来源：…"), not a sentence naming a day
             if (
@@ -1308,7 +1308,7 @@ def _listed_places(before: str, voc: Vocab) -> list[str] | None:
     if lead and lead[-1] not in "，,；;：:。）)" and not re.search(r"(?:年|月|季度|期间)$", lead):
         return None  # 全国、全省……: the places are part of a longer phrase
     tail = before[run[-1].end() :]
-    if voc.entity_re.search(tail) or not tail or tail[0] in "、，,等":
+    if voc.entity_re.search(tail) or (tail and tail[0] in "、，,等"):
         return None  # 南京、苏州等城市, 合计: not a one-to-one list
     names = [voc.entity_forms[m.group()] for m in run]
     return names if len(set(names)) == len(names) else None
