@@ -825,6 +825,12 @@ class _Resolver:
                     f"'个' shares the unit of the list's last item '{lm.group(1)}' → pp",
                 )
         end = unit.end if unit else nend
+        if (
+            unit is not None
+            and v.startswith("级", end)
+            and unit.dimension not in ("percent", "currency")
+        ):
+            return end + 1  # 30万吨级码头, 百万千瓦级: a size class, not a figure
         if unit is None and prefix_unit:
             unit = _Unit("", prefix_unit, "currency", ONE, nend, f"symbol → {prefix_unit}")
         # range: 3~4个, 30%—50%, 5000亿至6000亿元, 1—4月 (a period)
