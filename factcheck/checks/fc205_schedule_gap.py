@@ -4,7 +4,7 @@ What it checks
     "1—4月完成年度计划的37%，超过时序进度4个百分点": by the end of month m, the share of the year
     elapsed is m/12 (4/12 = 33.3%). The stated gap must equal the completed share minus the
     elapsed share, at the writer's precision (37 − 33.3 = 3.7 ≈ 4 ✓). 超过/快于/高于 mean ahead
-    of schedule, 低于/慢于/落后 behind; a wrong sign or size is flagged. The months come from
+    of schedule, 低于/慢于/落后 behind (also 比时序进度快/慢); a wrong sign or size is flagged. The months come from
     the figure's period (1—4月, 前三季度, 上半年), even when its year is not stated.
 
 Why it matters
@@ -77,6 +77,17 @@ def run(ctx: Context) -> Iterable[Finding]:
             if not months or months[0] != 1 or months[1] == 12:
                 continue
             sign = 1 if any(w in mid for w in AHEAD) else -1 if any(w in mid for w in BEHIND) else 0
+            if sign == 0:
+                # 比时序进度慢3.7个百分点: the comparison word comes after the schedule
+                w = next(w for w in WORDS if w in mid)
+                tail = mid[mid.rfind(w) + len(w) :].strip(" ）)")
+                sign = (
+                    1
+                    if tail[:1] in ("快", "高", "多")
+                    else -1
+                    if tail[:1] in ("慢", "低", "少")
+                    else 0
+                )
             if sign == 0:
                 continue
             elapsed = Decimal(months[1]) * 100 / 12

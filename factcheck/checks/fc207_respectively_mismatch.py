@@ -4,7 +4,8 @@ What it checks
     "新能源汽车、充电桩、民用无人机产量分别增长183.4%、113.8%" — the items listed before 分别
     (separated by 、 和 及 与) and the figures listed after it must be equally many. When the
     items are not listed but counted before 分别 (上半年4地营收分别为…, 两市, 这3家企业), the
-    count is the number of items.
+    count is the number of items. A second 分别 right after the first one's figures
+    (出口、进口分别为x、y，分别增长a、b) pairs with the same items.
 
 Why it matters
     分别 pairs items and figures one to one; with one too many or too few, every pairing after
@@ -66,7 +67,14 @@ def run(ctx: Context) -> Iterable[Finding]:
             if key in done:
                 continue
             done.add(key)
+            kfig = k  # the figures follow this 分别
             start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
+            if not s[start:k].strip() and start > 0 and s[start - 1] in "，,":
+                # 出口、进口分别为x、y，分别增长a、b: the second 分别 has the first one's items
+                k0 = s.rfind("分别", 0, start)
+                if k0 >= 0 and not any(ch in s[k0:start] for ch in "；;。"):
+                    k = k0
+                    start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
             items_text = s[start:k]
             if start > 0 and s[start - 1] in "，," and _short_noun(s, start - 1):
                 continue  # 采矿业，制造业，电力…业增加值分别: the list runs over commas
@@ -89,7 +97,7 @@ def run(ctx: Context) -> Iterable[Finding]:
                 counts = {n}
             # figures after 分别: the first figure and those chained to it by list separators
             after = sorted(
-                (x for x in ctx.sentence(c) if x.sentence_offset > k),
+                (x for x in ctx.sentence(c) if x.sentence_offset > kfig),
                 key=lambda x: x.sentence_offset,
             )
             if not after:
