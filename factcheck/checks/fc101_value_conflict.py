@@ -37,6 +37,12 @@ def key(c: Claim):
     return (c.entity, c.metric, c.aspect, c.scope, c.period_key, q.unit)
 
 
+def _relative_gap(pair: tuple[Claim, Claim]):
+    a, b = pair
+    scale = max(abs(a.quantity.value), abs(b.quantity.value)) or 1
+    return abs(b.quantity.value - a.quantity.value) / scale
+
+
 def run(ctx: Context) -> Iterable[Finding]:
     claims = ctx.specific
     for _, cs in group(claims, key).items():
@@ -44,7 +50,8 @@ def run(ctx: Context) -> Iterable[Finding]:
         bad = [c for p in pairs for c in p]
         if not pairs:
             continue
-        a, b = pairs[0]
+        # the closest disagreement first: 1557.6亿斤 against 1575.6亿斤 says more than an outlier
+        a, b = min(pairs, key=_relative_gap)
         msg = (
             f"{subject(a)} in {period_label(a)} is stated with values that cannot both hold: "
             f"{cite(a)}, but {cite(b)}; the intervals do not overlap."
