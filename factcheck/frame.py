@@ -380,6 +380,9 @@ class Framer:
             name = found[i].value
             if self._kind_ok(name, kind) and (county_cities or self._kind(name) != "county"):
                 return name
+            end = found[i].end
+            if kind == "city" and self._kind(name) == "county" and self.v[end : end + 1] == "市":
+                return name  # 南城市商务局……全市: the writer calls the county a 市
             i -= 1
         return None
 

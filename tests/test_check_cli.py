@@ -45,6 +45,12 @@ def test_examples_show_every_cross_document_finding() -> None:
             assert src[c["start"] : c["end"]] == c["text"]
 
 
+def test_examples_show_every_kind_of_finding() -> None:
+    """Each registered check has a planted case in examples/ that it finds."""
+    _, rep = _report()
+    assert sorted({f["rule"] for f in rep["findings"]}) == sorted(REGISTRY)
+
+
 def test_scope_ambiguity_names_the_reconciling_scope() -> None:
     _, rep = _report()
     f = next(f for f in rep["findings"] if f["rule"] == "FC103")
