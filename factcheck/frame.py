@@ -645,7 +645,9 @@ class Framer:
             elif any(w in column for w in ("比重", "占比", "占")):
                 aspect = "share"
         window = v[max(cl[0], vs - 6) : vs]
-        first = any(w in window for w in self.vocab.first_time)
+        first = any(w in window for w in self.vocab.first_time) or (q.qualifier or "").startswith(
+            "首"
+        )  # 首破1.2万亿元: the qualifier itself says first
         sent_text = v[se[0] : se[1]].lstrip()
         part = any(
             sent_text.startswith(w) or v[cl[0] : cl[1]].lstrip().startswith(w)
