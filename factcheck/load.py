@@ -253,6 +253,7 @@ def _wrap_width(view: str) -> int | None:
     return w if w <= 120 and near / len(widths) >= 0.4 else None
 
 
+_WRAP_BEFORE_PUNCT = re.compile(r"[ \t]*\n[ \t\u3000]*(?=[，。；：、）》”,;:])")
 _PUNCT_WRAP = re.compile(r"(?<=[、，,；：])[ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff\d])")
 
 # a numbered section heading on a line of its own: 四、财政和金融 / （二）工业 / 3. 消费
@@ -336,6 +337,11 @@ def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
     if wrapped:  # a number split at its decimal point or at a thousands gap
         spans.extend(m.span() for m in _DECIMAL_WRAP.finditer(view))
         spans.extend((m.end(1), m.start(2)) for m in _THOUSANDS_WRAP.finditer(view))
+    if wrapped:  # 增长7%⏎；一般公共预算收入: a wrap right before punctuation
+        for m in _WRAP_BEFORE_PUNCT.finditer(view):
+            a, b = m.span()
+            if a > 0 and view[a - 1] not in "\n" and (open_ended or _full_line(view, a, width)):
+                spans.append((a, b))
     if wrapped:  # 黑龙江、⏎河南: a wrap right after a list comma
         for m in _PUNCT_WRAP.finditer(view):
             a, b = m.span()

@@ -777,3 +777,14 @@ def test_a_heading_before_a_page_break_stays_a_heading() -> None:
     doc = parse_document("a.txt", text)
     assert "— 1 —" not in doc.view
     assert "财政和金融全年" not in doc.view
+
+
+def test_a_wrap_right_before_punctuation_is_joined() -> None:
+    lines = [f"第{i}行文字说明全市经济运行总体平稳，主要指标好于预期" for i in range(10)]
+    text = (
+        "\n".join(lines[:5])
+        + "\n社会消费品零售总额增长7%\n；一般公共预算收入增长6%。\n"
+        + "\n".join(lines[5:])
+    )
+    doc = parse_document("a.txt", text)
+    assert "增长7%；一般公共预算收入" in doc.view
