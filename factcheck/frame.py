@@ -1050,6 +1050,8 @@ class Framer:
                     prefix[i + 2 : i + 3] == "的" or "完成" in prefix[max(0, i - 6) : i]
                 ):
                     continue  # 完成年度计划的27.4%: progress against a plan, an actual
+                if voc.modality_of[w] == "plan" and prefix is prefixes[0] and prefix.endswith("的"):
+                    continue  # 为年初预算422.9亿元的106.7%: a share of a plan, an actual
                 if w[0] in "到至" and (
                     "从" in span
                     or "由" in span
