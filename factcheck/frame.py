@@ -281,6 +281,16 @@ class Framer:
                         name is not None
                         and kind == "city"
                         and self._kind(name) == "county"
+                        and title_entity is not None
+                        and self._kind(title_entity) == "city"
+                        and self._inside(name, title_entity)
+                    ):
+                        # 前三季度金华GDP增长6.9%⏎义乌进出口增速领跑全市: the headline's city
+                        name = title_entity
+                    elif (
+                        name is not None
+                        and kind == "city"
+                        and self._kind(name) == "county"
                         and name not in (title_entity, self._main_of(found))
                     ):
                         # 全市 in an article about 烟台 that names 招远市: still 烟台

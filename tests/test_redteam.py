@@ -27,6 +27,7 @@ SETS = [
     ("holdout7", 14),
     ("holdout8", 14),
     ("holdout9", 14),
+    ("holdout10", 14),
 ]
 
 

@@ -43,7 +43,9 @@ def key(c: Claim):
     # only a period stated with the count separates counts (not one inherited from elsewhere)
     # and only a year: 今年上半年，…围绕12条重点产业链 counts the chains, not a half-year's
     full_year = c.period is not None and c.period.key == str(c.period.year)
-    period = c.period_key if c.period_from == "sentence" and full_year else None
+    # and a year written as such: 今年打造9个集群 is the current list, like an undated count
+    named = (c.period_text or "").strip() not in ("今年", "本年", "当年", "年内")
+    period = c.period_key if c.period_from == "sentence" and full_year and named else None
     return (c.entity, c.noun, c.scope, period)
 
 
