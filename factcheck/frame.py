@@ -231,6 +231,13 @@ class Framer:
                     continue  # 南京海关, 上海港: an organisation, not the place
                 if voc.title_re is not None and voc.title_re.match(v, m.end()):
                     continue  # 中国鞋都, 中国蔬菜之乡: an honorific title, not the place
+                if (
+                    voc.country_title_re is not None
+                    and voc.entities[voc.entity_forms[m.group()]].kind == "country"
+                    and m.group() not in voc.anaphora
+                    and voc.country_title_re.match(v, m.end())
+                ):
+                    continue  # 中国轻纺城, 中国光谷: a market or park named after China
                 if _DATELINE.match(v, m.end()):
                     continue  # 本报南宁10月19日讯: where the report was filed, not its subject
                 if voc.entities[
@@ -600,7 +607,10 @@ class Framer:
             and not any(w in (metric or "") for w in _AGGREGATE_SUBJECTS)
             and metric_m.start >= se[0]
             and self.entities.before(vs, self.segs.clauses.find(metric_m.start)[0]) is None
-            and self._own_subject(self.segs.clauses.find(metric_m.start)[0], metric_m.start)
+            and (
+                self._own_subject(self.segs.clauses.find(metric_m.start)[0], metric_m.start)
+                or self.entities.before(vs, se[0]) is None  # no place in the whole sentence
+            )
         ):
             entity = None  # 潍柴动力实现营业收入2139.6亿元: the company's, not the city's
         self._year_from_date = False

@@ -78,6 +78,7 @@ class Vocab:
     facilities_after: frozenset[str]  # 厦门港: a place and this word name a facility
     aggregate_re: re.Pattern[str] | None = None  # 百强县, 城市群: a group of places
     title_re: re.Pattern[str] | None = None  # 中国鞋都: a place in an honorific title
+    country_title_re: re.Pattern[str] | None = None  # 中国轻纺城: a name after the country
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -112,12 +113,12 @@ def _period_regex(relative: dict[str, int], subperiods: list[str]) -> re.Pattern
     )
 
 
-def _title_re(words: list[str]) -> re.Pattern[str] | None:
+def _title_re(words: list[str], least: int = 0) -> re.Pattern[str] | None:
     """Up to four Han characters and a title word: 鞋都, 蔬菜之乡 (after 中国)."""
     if not words:
         return None
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{alt})")
+    return re.compile(rf"[\u4e00-\u9fff]{{{least},4}}?(?:{alt})")
 
 
 def _town_re(towns: dict) -> re.Pattern[str] | None:
@@ -237,6 +238,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         facilities_after=frozenset(str(x) for x in ent.get("facilities_after") or []),
         aggregate_re=trie_regex([str(x) for x in ent.get("aggregates") or []]),
         title_re=_title_re([str(x) for x in ent.get("titles_after") or []]),
+        country_title_re=_title_re([str(x) for x in ent.get("country_titles_after") or []], 2),
         modifier_wide=tuple(str(x) for x in per.get("modifier_wide") or []),
         narrowing_prefixes=tuple(
             str(x) for x in (per.get("narrowing") or {}).get("prefixes") or []
