@@ -1168,6 +1168,11 @@ class Framer:
             return "percent"
         if any(window.endswith(w) or w in window[-4:] for w in asp.get("change", ())):
             return "change"
+        if metric_m is not None and cl[0] <= metric_m.start and metric_m.end <= vs:
+            # 新增规上工业企业120家, 净增市场主体3.2万户: the change word precedes the metric
+            pre = self.v[max(cl[0], metric_m.start - 14) : metric_m.start]
+            if any(w in pre for w in ("新增", "净增", "净减少", "新认定")):
+                return "change"
         return "level"
 
 
