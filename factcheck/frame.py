@@ -380,6 +380,8 @@ class Framer:
             return kind == "town"
         if e.kind == kind:
             return True
+        if kind == "district" and e.kind == "province" and name.endswith("自治区"):
+            return True  # 全区 in an article about 广西壮族自治区
         # 直辖市 and 县级市 are what 全市 refers to in their articles
         return kind == "city" and e.kind in ("province", "county") and name.endswith("市")
 
@@ -764,8 +766,12 @@ class Framer:
             m = idx.before(vs, sp, usable)
             if m:
                 return m.value
+
+        def subject(m: _Mention) -> bool:  # a port or airport is a subject only in its clause
+            return usable(m) and self._kind(m.value) != "facility"
+
         for lo in (se[0], pa[0]):  # the subject: first place named in the sentence, paragraph
-            m = idx.after(lo, vs, usable)
+            m = idx.after(lo, vs, subject)
             if m and self._kind(m.value) == "country":
                 # 作为全国粮食第一大省，黑龙江…: a place after 全国 is the subject
                 local = idx.after(

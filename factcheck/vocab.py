@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .lexicon import RulesError, _line, _need, load_raw
 from .trie import WordScanner, trie_regex, word_scanner
 
-ENTITY_KINDS = {"country", "province", "city", "district", "county", "region", "town"}
+ENTITY_KINDS = {"country", "province", "city", "district", "county", "region", "town", "facility"}
 METRIC_KINDS = {"level", "count", "rate", "index"}
 
 
