@@ -297,6 +297,8 @@ def _thousands_across(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+# a Markdown pipe-table row: its cells become tab-separated, like an HTML table's (same length)
+_PIPE_ROW = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
 _BLANK = frozenset(" \t\r\n\u3000")
 # a wrap at a decimal point: "8⏎.3万亿元", "0.⏎5%"
 _DECIMAL_WRAP = re.compile(r"(?<=\d)[ \t]*\n[ \t]*(?=\.\d)|(?<=\d\.)[ \t]*\n[ \t]*(?=\d)")
@@ -305,7 +307,7 @@ _THOUSANDS_WRAP = re.compile(r"(?<![\d.])(\d{1,3})[ \t]*\n[ \u00a0\u2009\u202f](
 _PAGE_NUMBER = re.compile(r"(?m)^[ \t]*[—–－-]{1,2}[ \t]*\d{1,4}[ \t]*[—–－-]{1,2}[ \t]*$")
 
 
-def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
+def _removals(view: str, markup: bool = False, tables: bool = False) -> list[tuple[int, int]]:
     """View spans to drop: URLs, and whitespace gaps inside numbers and words. With markup
     (HTML) every line break comes from a block tag: a real break, never a hard wrap."""
     spans = [m.span() for m in _URL.finditer(view)]
@@ -370,7 +372,7 @@ def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
             spans.append((a, b))
             spans.extend(_thousands_across(view, a, b))  # "2 41⏎0.5亿元" is 2 410.5亿元
             continue
-        if markup and "\t" in view[a:b]:
+        if (markup or tables) and "\t" in view[a:b]:
             continue  # between the cells of a table row
         if (
             h1
@@ -409,7 +411,10 @@ def _removals(view: str, markup: bool = False) -> list[tuple[int, int]]:
 
 
 def build_view(
-    pieces: list[tuple[int, str]], wide: dict[int, int] | None = None, markup: bool = False
+    pieces: list[tuple[int, str]],
+    wide: dict[int, int] | None = None,
+    markup: bool = False,
+    tables: bool = False,
 ) -> tuple[str, OffsetMap]:
     """pieces: (source offset, text) in order; wide: source offset -> source length of pieces
     that stand for a longer source text (HTML entities). Returns the view and its map."""
@@ -425,7 +430,7 @@ def build_view(
             pos += len(t)
     kept: list[tuple[int, int]] = []
     cur = 0
-    for a, b in _removals(raw, markup):
+    for a, b in _removals(raw, markup, tables):
         if a > cur:
             kept.append((cur, a))
         cur = max(cur, b)
@@ -674,10 +679,12 @@ def parse_document(path: str, text: str, encoding: str = "utf-8", sha256: str = 
         pieces, html_title, wide = _html_pieces(body, body_start)
         title = title or html_title
     else:
+        if kind == "md" and "|" in body:
+            body = _PIPE_ROW.sub(lambda m: m.group().replace("|", "\t"), body)
         pieces, wide = [(body_start, body)], {}
     if body_start and title:
         pieces = _with_title(text, body_start, title, pieces)
-    view, vmap = build_view(pieces, wide, markup=kind == "html")
+    view, vmap = build_view(pieces, wide, markup=kind == "html", tables=kind == "md")
     first = re.search(r"\S[^\n]*", view)
     headline_end = first.end() if first else 0
     if title is None and first:
