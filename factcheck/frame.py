@@ -680,7 +680,7 @@ class Framer:
             noun = v[q.vend : metric_m.end].lstrip("的")
         if q.dimension == "count" and v[max(cl[0], vs - 1) : vs] == "等":
             part = True  # A、B、C等4个: a count of a sub-list
-        if aspect in ("growth", "avg_growth", "change") and q.value > 0:
+        if aspect in ("growth", "growth_mom", "avg_growth", "change") and q.value > 0:
             cue = v[max(cl[0], vs - 8) : vs]
             if any(w in cue for w in self.vocab.decrease):
                 q = _negated(q)  # 下降0.5%: a growth rate of −0.5%
@@ -1168,7 +1168,10 @@ class Framer:
             if any(w in window for w in asp.get("avg_growth", ())):
                 return "avg_growth"
             if any(w in window for w in asp.get("growth", ())) and not window.endswith(_TO_LEVEL):
-                return "growth"  # (提高到2.0% is a level, 提高2.0% a change)
+                # (提高到2.0% is a level, 提高2.0% a change); 环比/比上月: month on month
+                text = self.v[cl[0] : vs]
+                mom = max(text.rfind("环比"), text.rfind("比上月"))
+                return "growth_mom" if mom > text.rfind("同比") else "growth"
             if metric_m is not None and self.vocab.metrics[metric_m.value].kind == "rate":
                 return "level"
             return "percent"
@@ -1255,7 +1258,7 @@ def frame_document(
             )
             pq = prev.quantity
             if (
-                c.aspect in ("growth", "avg_growth", "change")
+                c.aspect in ("growth", "growth_mom", "avg_growth", "change")
                 and pq.value < 0 < q.value
                 and not q.text.lstrip().startswith(("+", "＋"))
             ):

@@ -161,6 +161,8 @@ def subject(c: Claim, scope: bool = True) -> str:
         parts.append(
             {
                 "growth": "增速",
+                "growth_mom": "环比增速",
+                "avg_growth": "年均增速",
                 "share": "占比",
                 "change": "增量",
                 "pp": "百分点",
