@@ -7,6 +7,7 @@ What it checks
     "低于/慢于/回落" for negative gaps. A gap whose sign is wrong (高于 when the first rate is
     lower) is flagged too. When two places or periods are stated one after the other and the gap
     follows with no object ("全国增长4.6%，江苏增长7.6%，高出3个百分点"), only its size is checked.
+    降幅/跌幅…扩大/收窄 compares the sizes of two falls.
 
 Why it matters
     Percentage-point gaps are recomputed by careful readers; a wrong one undermines the whole
@@ -143,6 +144,12 @@ def two_subjects(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim] | None:
     return a, b
 
 
+def _falls(g: Claim) -> bool:
+    """Does the gap compare the sizes of two falls (降幅, 跌幅)?"""
+    before = g.sentence[max(0, g.sentence_offset - 24) : g.sentence_offset]
+    return "降幅" in before or "跌幅" in before
+
+
 def run(ctx: Context) -> Iterable[Finding]:
     for _, cs in ctx.by_document().items():
         for g in cs:
@@ -166,6 +173,10 @@ def run(ctx: Context) -> Iterable[Finding]:
                     yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])
                 continue
             x, y, sign = st
+            if _falls(g) and x.quantity.value < 0 and y.quantity.value <= 0:
+                # 同比下降2.9%，降幅比上月（-2.8%）扩大0.1个百分点: the gap is between the sizes of
+                # the falls, so 扩大 means |x| − |y|
+                sign = -sign
             diff = (Iv.of(x.quantity) - Iv.of(y.quantity)).scale(sign)
             if diff.meets(Iv.of(g.quantity)):
                 continue
