@@ -1195,7 +1195,7 @@ class _Resolver:
     def _share_qualifier(self, a: int) -> Qualifier | None:
         """The qualifier of 占 a few characters before a: 约占全国四分之一, 近占全市的三分之一."""
         v = self.v
-        i = v.rfind("占", max(0, a - 10), a)
+        i = v.rfind("占", max(0, a - 24), a)
         if i <= 0 or _SHARE_GAP.fullmatch(v, i + 1, a) is None:
             return None
         q, _ = self.pre_qualifier(i)
