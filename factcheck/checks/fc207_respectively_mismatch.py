@@ -5,7 +5,8 @@ What it checks
     (separated by 、 和 及 与) and the figures listed after it must be equally many. When the
     items are not listed but counted before 分别 (上半年4地营收分别为…, 两市, 这3家企业), the
     count is the number of items. A second 分别 right after the first one's figures
-    (出口、进口分别为x、y，分别增长a、b) pairs with the same items.
+    (出口、进口分别为x、y，分别增长a、b) pairs with the same items, and 上述/以上 items are the
+    ones listed in the clause before.
 
 Why it matters
     分别 pairs items and figures one to one; with one too many or too few, every pairing after
@@ -76,6 +77,15 @@ def run(ctx: Context) -> Iterable[Finding]:
                     k = k0
                     start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
             items_text = s[start:k]
+            if any(w in items_text for w in ("上述", "以上", "这些", "前述")):
+                # 日本、东盟、欧盟、韩国为前四大伙伴，与上述经济体的进出口额分别为…: the items
+                # were listed in the clause before
+                p0 = max(s.rfind(p, 0, max(0, start - 1)) for p in "，,：:（(；;。") + 1
+                listed = [t for t in s[p0 : max(0, start - 1)].split("、") if t.strip()]
+                if len(listed) < 2:
+                    continue
+                items_text = "、".join(listed)
+                items_text = re.sub(r"(?:为|是|等).*$", "", items_text)
             if start > 0 and s[start - 1] in "，," and _short_noun(s, start - 1):
                 continue  # 采矿业，制造业，电力…业增加值分别: the list runs over commas
             for j, name in enumerate(vocab.compound_names):  # one item despite its 、 and 和
