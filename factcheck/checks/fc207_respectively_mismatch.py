@@ -5,7 +5,7 @@ What it checks
     (separated by 、 和 及 与) and the figures listed after it must be equally many. When the
     items are not listed but counted before 分别 (上半年4地营收分别为…, 两市, 这3家企业), the
     count is the number of items. A second 分别 right after the first one's figures
-    (出口、进口分别为x、y，分别增长a、b) pairs with the same items, and 上述/以上 items are the
+    (出口、进口分别为x、y，分别增长a、b) pairs with the same items, and 上述/这些 items are the
     ones listed in the clause before.
 
 Why it matters
@@ -77,7 +77,7 @@ def run(ctx: Context) -> Iterable[Finding]:
                     k = k0
                     start = max(s.rfind(p, 0, k) for p in "，,：:（(；;。") + 1
             items_text = s[start:k]
-            if any(w in items_text for w in ("上述", "以上", "这些", "前述")):
+            if any(w in items_text for w in ("上述", "这些", "前述", "以上各")):
                 # 日本、东盟、欧盟、韩国为前四大伙伴，与上述经济体的进出口额分别为…: the items
                 # were listed in the clause before
                 p0 = max(s.rfind(p, 0, max(0, start - 1)) for p in "，,：:（(；;。") + 1
