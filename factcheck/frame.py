@@ -268,6 +268,9 @@ class Framer:
                 if _overlaps_sorted(places, a, b) or self._straddled(a, b):
                     continue
                 found.append(_Mention(a, b, short[m.group()], self._is_object(a)))
+        members = [m.span() for m in _MEMBERS.finditer(v)]
+        if members:  # 关区（含大连、丹东、营口等口岸）: members listed in passing, never a subject
+            found = [x for x in found if not any(a < x.start < b for a, b in members)]
         found.sort(key=lambda x: x.start)
         found = self._innermost(found)
         if voc.anaphora_re:
@@ -730,7 +733,8 @@ class Framer:
 
     def _place(self, vs: int, cl, se, pa, ve: int | None = None) -> str | None:
         idx = self.entities
-        of_share = ve is not None and self.v[ve : ve + 1] == "的"
+        # the whole inside 占…的: 占全省4.9万亿元的, 占全区约1.8万亿元经济总量的
+        of_share = ve is not None and _OF_SHARE.match(self.v, ve) is not None
 
         def usable(m: _Mention) -> bool:
             if not m.extra:
@@ -748,9 +752,18 @@ class Framer:
         agg = self.vocab.aggregate_re
         groups = list(agg.finditer(self.v, se[0], vs)) if agg is not None else []
         group = groups[-1] if groups else None
+        bound = group.end() if group is not None else 0
+        if group is not None and self.v[bound : bound + 1] in ("（", "("):
+            # 关区（含大连、丹东、营口等口岸）: the places in the parentheses are its members
+            close = min(
+                (i for i in (self.v.find("）", bound), self.v.find(")", bound)) if i >= 0),
+                default=-1,
+            )
+            if 0 <= close < vs:
+                bound = close + 1
         if (
             group is not None
-            and idx.before(vs, group.end(), usable) is None
+            and idx.before(vs, bound, usable) is None
             and self._subject_position(group.start())
         ):
             return None  # 全国百强县地区生产总值合计…，占全国的9.4%: the group's figures
@@ -1207,9 +1220,11 @@ _PLACE_NOUN = re.compile(
     r"(?:个)?(?:县级市|地级市|城市|地市|县市|市县|区县|省份|省市|县区|县|市|区|省)"
 )
 _FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*$")
+_MEMBERS = re.compile(r"[（(](?:含|包括|包含)[^）)\n]{0,60}[）)]")
+_OF_SHARE = re.compile(r"[^，。；,;\d%]{0,8}?的")
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
-    r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度"
+    r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度|同期|全年"
 )
 _PLURAL_PLACES = re.compile(
     r"[两二三四五六七八九十几多各数][个]?(?:省|市|县|区|地市|城市)(?![场长委])"

@@ -117,6 +117,10 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.period_key == part.period_key
         and (scope is None or x.scope == scope)
     ]
+    named = [x for x in cands if x.metric == metric]
+    if named and any(x.metric != x.metric_base for x in cands):
+        # 占全市出口总值的62.8%: the whole is the unqualified total, never 船舶出口 beside it
+        cands = named
     if owner != part.entity:
         # another place's whole: its own total, counted in the part's unit (人次, not 家)
         cands = [
