@@ -594,6 +594,23 @@ class Framer:
         in_head = head[0] <= vs < head[1]
 
         metric_m = self._pick_metric(q, cl, se, pa)
+        if (
+            metric_m is not None
+            and metric_m.start >= cl[0]
+            and self._generic(metric_m.value)
+            and not metric_m.extra[1]
+        ):
+            # 原煤产量6.21亿吨，…，产量首次突破6亿吨: the bare 产量 repeats the metric named before
+            named = self.metrics.before(
+                cl[0],
+                se[0],
+                lambda m: (
+                    (m.value != metric_m.value and m.value.endswith(metric_m.value))
+                    or (m.value == metric_m.value and bool(m.extra[1]))
+                ),
+            )
+            if named is not None:
+                metric_m = named
         metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
         metric_base = metric_m.value if metric_m else None
         scope = metric_m.extra[0] if metric_m else None
@@ -710,6 +727,10 @@ class Framer:
             metric_base=metric_base,
             noun=noun,
         )
+
+    def _generic(self, name: str) -> bool:
+        m = self.vocab.metrics.get(name)
+        return m is not None and m.id.endswith("_generic")
 
     def _column_header(self, vs: int) -> str | None:
         """The header of the table column that holds vs, or None outside a table, in its
