@@ -28,6 +28,7 @@ SETS = [
     ("holdout8", 14),
     ("holdout9", 14),
     ("holdout10", 14),
+    ("holdout11", 14),
     ("holdout12", 14),
 ]
 

@@ -91,9 +91,15 @@ def run(ctx: Context) -> Iterable[Finding]:
             span = _headline_like(doc, c)
             if span and c.metric_base:
                 heads.append((c, span))
-        starts = sorted({span[0] for _, span in heads})
+        spans = sorted({span for _, span in heads})
+        starts = [x[0] for x in spans]
         for h, (a, b) in heads:
-            later = [s for s in starts if s > a]
+            # a headline and the decks right under it are one block (上半年…突破2000万人次 ⏎
+            # 旅游收入同比增长逾三成): the text below the block is its body
+            for a2, b2 in spans:
+                if a2 > a and not doc.view[b:a2].strip():
+                    b = b2
+            later = [s for s in starts if s > b]
             end = later[0] if later and not h.in_headline else len(doc.view)
             body = [
                 c
