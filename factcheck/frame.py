@@ -635,6 +635,18 @@ class Framer:
             )
         ):
             entity = None  # 潍柴动力实现营业收入2139.6亿元: the company's, not the city's
+        if (
+            entity is not None
+            and metric_m is not None
+            and metric_base in self.vocab.company_metrics
+            and metric != metric_base
+            and not any(w in (metric or "") for w in _AGGREGATE_SUBJECTS)
+            and (m := self.entities.before(metric_m.start, cl[0])) is not None
+            and not self.v[m.end : metric_m.start].startswith(("的", "、", "和", "与"))
+            and _is_han(self.v[m.end : m.end + 1] or "x")
+            and metric.startswith(self.v[m.end : m.end + 1])
+        ):
+            entity = None  # 四川长虹营业收入, 涪陵榨菜实现营业收入: a company named after a place
         self._year_from_date = False
         period, ptext, months = self._pick_period(vs, cl, se, pa)
         period_from = self._period_from if period is not None else None
