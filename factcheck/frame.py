@@ -488,6 +488,12 @@ class Framer:
             mod = mod[1:]  # 十大产业集群: 大 belongs to the count
         elif mod[:1] in _CLASSIFIERS and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
             mod = mod[1:]  # 22条产业链: 条 belongs to the count
+        elif mod[:1] == "级" and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
+            # 万亿级产业集群, 五千亿级: the size class is part of the name, numerals included
+            k = j
+            while k > 0 and j - k < 6 and v[k - 1] in "一二三四五六七八九十百千万亿两":
+                k -= 1
+            mod = v[k:a]
         return mod
 
     def _periods(self) -> list[_Mention]:
