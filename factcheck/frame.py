@@ -1040,6 +1040,11 @@ class Framer:
         if not pm.resolved:
             return None, text, span
         year = pm.year
+        if year is None and pm.season and self.year is not None and self.month is not None:
+            # 春节假期 in a February article: this year's; 国庆假期 in a January one: last year's
+            month = self.vocab.season_months.get(pm.season)
+            if month is not None:
+                year = self.year if month <= self.month else self.year - 1
         if year is None:  # 全年, 一季度, 1—4月: the year of the nearest year named before
             outer = idx.before(
                 found.start,

@@ -54,6 +54,9 @@ class Vocab:
     anaphoric_years: frozenset[str]  # 上年: relative to the year just named, not the date
     subperiods: dict[str, tuple[int, int]]
     seasons: frozenset[str]  # 国庆假期, 冰雪季: parts of a year that are not spans of months
+    season_months: dict[
+        str, int
+    ]  # 春节 -> 2: the month a holiday falls in (its year from the date)
     period_re: re.Pattern[str]
     modality: dict[str, tuple[str, ...]]
     modality_re: re.Pattern[str] | None
@@ -214,6 +217,9 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         anaphoric_years=frozenset(str(x) for x in per.get("anaphoric_years") or ()),
         subperiods=subs,
         seasons=seasons,
+        season_months={
+            str(k): int(v) for k, v in (per.get("season_months") or {}).items() if k != "__line__"
+        },
         period_re=_period_regex(rel, [*subs, *seasons]),
         modality=words("modality"),
         modality_re=trie_regex([w for ws in words("modality").values() for w in ws]),
