@@ -145,7 +145,12 @@ def _thousands_gaps(view: str) -> list[tuple[int, int]]:
         if k in joined:
             if n != 3:
                 continue
-        elif k > 0 and view[k - 1] in _NOT_BEFORE_GROUP:
+        elif (
+            k > 0
+            and view[k - 1] in _NOT_BEFORE_GROUP
+            # 截至10月末，1 219亿元: a comma after words starts a clause, not a list of numbers
+            and not (view[k - 1] == "，" and k > 1 and not view[k - 2].isdigit())
+        ):
             continue
         out.append((p, p + 1))
         joined.add(p + 1)
