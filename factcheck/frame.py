@@ -575,7 +575,7 @@ class Framer:
             )
             if not base and _MULTIPLE_OF.match(v, m.end(), m.end() + 24):
                 base = True  # 是2020年8100家的2倍多: the base of a multiple
-            source = before.endswith(("从", "由"))
+            source = before.endswith(("从", "由", "自"))
             horizon = bool(m.group("to")) and not base
             s0 = self.segs.sentences.find(start)[0]
             local = any(w in v[s0:start] for w in voc.part_of)
@@ -1046,16 +1046,29 @@ class Framer:
             if month is not None:
                 year = self.year if month <= self.month else self.year - 1
         if year is None:  # 全年, 一季度, 1—4月: the year of the nearest year named before
-            outer = idx.before(
-                found.start,
-                0,
-                lambda m: (
+
+            def yearly(m: _Mention) -> bool:
+                return (
                     not m.extra.base
                     and not m.extra.horizon
                     and not m.extra.source
                     and (m.extra.year is not None or not m.extra.resolved)
-                ),
-            )
+                )
+
+            # in its own paragraph; else the title's year; else, for months, the last such span
+            # before the article's date (1—10月 in a November article); else anywhere before
+            outer = idx.before(found.start, self.segs.paragraphs.find(found.start)[0], yearly)
+            if outer is None and self._title_period()[0] is None:
+                if (
+                    self.year is not None
+                    and self.month is not None
+                    and pm.months
+                    and pm.months != (1, 12)  # 全年: decided by its modality in frame()
+                ):
+                    year = self.year if pm.months[1] <= self.month else self.year - 1
+                    self._year_from_date = True
+                    return Period(year, span[0], span[1]), text, span
+                outer = idx.before(found.start, 0, yearly)
             if outer is not None:
                 if not outer.extra.resolved:
                     return None, outer.value + text, span
