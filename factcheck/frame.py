@@ -484,6 +484,8 @@ class Framer:
             j -= 1
             parts.append(c)
         mod = v[j:a]
+        if mod == "年":
+            mod = ""  # 湛江港年货物吞吐量: yearly, not a kind of throughput
         if mod[:1] == "大" and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
             mod = mod[1:]  # 十大产业集群: 大 belongs to the count
         elif mod[:1] in _CLASSIFIERS and j > 0 and (v[j - 1] in _STOP_MOD or v[j - 1].isdigit()):
@@ -527,6 +529,11 @@ class Framer:
                     # the sentence's own year: the first named (later ones may be bases)
                     years = _YEAR_NAMED.findall(v, max(s0, start - 200), start)
                     named = int(years[0]) if years else None
+                    if named is None and self.year is not None:
+                        # 去年，……从上年的3904.6亿元: counted from the year the sentence names
+                        rel_named = _REL_NAMED.search(v, max(s0, start - 200), start)
+                        if rel_named is not None:
+                            named = self.year + voc.relative_years[rel_named.group()]
                 if named is not None:
                     year = named + voc.relative_years[rel]
                 elif self.year is None:
@@ -1245,8 +1252,10 @@ class Framer:
             if metric_m is not None and self.vocab.metrics[metric_m.value].kind == "rate":
                 return "level"
             return "percent"
-        if any(window.endswith(w) or w in window[-4:] for w in asp.get("change", ())):
-            return "change"
+        if not window.endswith(("到", "至")) and any(
+            window.endswith(w) or w in window[-4:] for w in asp.get("change", ())
+        ):
+            return "change"  # (增加到4050.2亿元 is the level reached)
         if metric_m is not None and cl[0] <= metric_m.start and metric_m.end <= vs:
             # 新增规上工业企业120家, 净增市场主体3.2万户: the change word precedes the metric
             pre = self.v[max(cl[0], metric_m.start - 14) : metric_m.start]
@@ -1278,6 +1287,7 @@ _PLACE_NOUN = re.compile(
 )
 _FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*$")
 _MEMBERS = re.compile(r"[（(](?:含|包括|包含)[^）)\n]{0,60}[）)]")
+_REL_NAMED = re.compile(r"今年|去年|前年|明年")
 _OF_SHARE = re.compile(r"[^，。；,;\d%]{0,8}?的")
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(

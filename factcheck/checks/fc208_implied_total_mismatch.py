@@ -60,6 +60,8 @@ def run(ctx: Context) -> Iterable[Finding]:
             span_unit, _, each, many = per
             s0 = sentence_start(a)
             near = [x for x in cs[i + 1 :] if sentence_start(x) == s0]
+            # 每年…，连续5年; or 连续3年每年…: the span before the amount in its sentence
+            near += [x for x in reversed(cs[:i]) if sentence_start(x) == s0]
             years = next(
                 (
                     x
