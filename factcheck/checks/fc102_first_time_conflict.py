@@ -5,7 +5,8 @@ What it checks
     P) against any claim, in any document, that the same entity's same metric was already at or
     above X in an earlier period — including a second "首次" for an earlier period. Scopes must
     agree, or be such that no reading of an unstated scope removes the conflict (a 全口径 total
-    cannot pass X after any part of it did).
+    cannot pass X after any part of it did). The earlier period may not be longer than P
+    (前10个月首次突破4万亿元 is not contradicted by an earlier full year).
 
 Why it matters
     "First time" is a strong, checkable statement. If the paper said the quantity crossed the
@@ -37,6 +38,11 @@ def threshold(c: Claim):
     return q.low if q.low is not None else q.value
 
 
+def _months(c: Claim) -> int:
+    p = c.period
+    return 12 if p is None else p.last_month - p.first_month + 1
+
+
 def earlier_at_or_above(a: Claim, claims: list[Claim]) -> list[Claim]:
     """Claims about a's entity and metric, earlier than a's period, already at or above a's threshold."""
     x = threshold(a)
@@ -48,6 +54,8 @@ def earlier_at_or_above(a: Claim, claims: list[Claim]) -> list[Claim]:
             continue
         if b.period is None or b.period.year >= a.period.year:
             continue
+        if b.period.label != a.period.label or _months(b) > _months(a):
+            continue  # 前10个月首次突破4万亿元: a full year before it says nothing about that
         if b.quantity.low is not None and b.quantity.low >= x:
             out.append(b)
     return out

@@ -146,6 +146,17 @@ def _per_unit(c: Claim) -> bool:
 _SIZE_CLASS = re.compile(r"[\d.一二三四五六七八九十百千万亿]+\s*[万亿]*元(?:及)?(?:以上|以下)")
 
 
+def _first_group(parts: list[Claim]) -> list[Claim]:
+    """The parts before the first ；that separates two of them."""
+    out = [parts[0]] if parts else []
+    for prev, x in zip(parts, parts[1:], strict=False):
+        s = x.sentence
+        if any(ch in s[prev.sentence_offset : x.sentence_offset] for ch in "；;"):
+            break
+        out.append(x)
+    return out
+
+
 def _size_class(x: Claim) -> bool:
     """A count cut by size (投资额10亿元以上项目28个) crosses the categories before it."""
     s = x.sentence
@@ -234,6 +245,14 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
         ]
         if not parts:
             continue
+        first = _first_group(parts)
+        if len(first) > 1 and len(first) < len(parts):
+            lo1, hi1 = sum_lo(first), sum_hi(first)
+            t = Iv.of(c.quantity)
+            if lo1 is not None and hi1 is not None and Iv(lo1, hi1).meets(t):
+                # 其中海水产品102.4万吨、淡水产品26.2万吨；对虾产量22.3万吨: the breakdown before
+                # the semicolon is complete; what follows breaks down one of its parts
+                continue
         if any(_overlapping(p, vocab.overlapping) for p in parts):
             # categories that overlap (高新技术产业, 战略性新兴产业, 装备制造业) are not a
             # partition: only a single part larger than the total is certain
