@@ -1390,6 +1390,28 @@ def frame_document(
         # one figure per item: whatever the items are, no figure of the list is their metric
         c = replace(c, metric=None, scope=None)
         out[i] = c
+    # 跨境电商进出口1068亿元。其中，出口891.2亿元: parts of a narrower total are not the
+    # place's total exports; the part keeps no metric of its own
+    owners = {p for m in voc.metrics.values() for p in (*m.parts, *m.components)}
+    for i, c in enumerate(out):
+        if not c.part_of or c.metric is None or c.metric not in owners:
+            continue
+        total = next(
+            (
+                t
+                for t in reversed(out[max(0, i - 8) : i])
+                if not t.part_of
+                and t.aspect == "level"
+                and t.quantity.unit == c.quantity.unit
+                and t.metric is not None
+            ),
+            None,
+        )
+        if total is None or total.metric_base not in voc.metrics:
+            continue
+        tm = voc.metrics[total.metric_base]
+        if c.metric not in (*tm.parts, *tm.components) and total.metric != c.metric:
+            out[i] = replace(c, metric=None)
     # a list of places longer than its figures: the pairing is unknown
     for i, c in enumerate(out):
         if c.entity is None or "分别" not in c.sentence[: c.sentence_offset]:
