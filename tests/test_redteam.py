@@ -30,6 +30,8 @@ SETS = [
     ("holdout10", 14),
     ("holdout11", 14),
     ("holdout12", 14),
+    ("holdout13", 14),
+    ("holdout14", 13),
 ]
 
 

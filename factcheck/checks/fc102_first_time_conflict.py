@@ -94,6 +94,7 @@ def conflicting(a: Claim, b: Claim) -> bool:
 
 def run(ctx: Context) -> Iterable[Finding]:
     claims = ctx.claims
+    reported: set[tuple] = set()
     for a in firsts(claims):
         bs = [
             b
@@ -102,6 +103,11 @@ def run(ctx: Context) -> Iterable[Finding]:
         ]
         if not bs:
             continue
+        # the headline and the body saying the same first time are one finding
+        key = (a.path, a.period_key, a.quantity.low, frozenset(id(b) for b in bs))
+        if key in reported:
+            continue
+        reported.add(key)
         years = sorted({b.period_key for b in bs})
         msg = (
             f"{subject(a)} is said to pass its threshold for the first time in {a.period_key} "

@@ -278,7 +278,12 @@ def run(ctx: Context) -> Iterable[Finding]:
         found = list(_identity(cs, vocab))
         yield from found
         seen = {id(f.claims[0]) for f in found}
+        # the same parts against a restated total (headline and body) are one finding
+        parts_seen = {frozenset(id(x) for x in f.claims[1:]) for f in found}
         doc = ctx.docs.get(path)
         for f in _qizhong(cs, doc.view if doc else "", ctx, vocab):
-            if id(f.claims[0]) not in seen:
+            if (
+                id(f.claims[0]) not in seen
+                and frozenset(id(x) for x in f.claims[1:]) not in parts_seen
+            ):
                 yield f
