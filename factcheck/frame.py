@@ -585,7 +585,9 @@ class Framer:
             source = before.endswith(("从", "由", "自"))
             horizon = bool(m.group("to")) and not base
             s0 = self.segs.sentences.find(start)[0]
-            local = any(w in v[s0:start] for w in voc.part_of)
+            # 其中，第三季度…: a breakdown's period; 2019年以来: a span up to now; both frame
+            # their own sentence only
+            local = any(w in v[s0:start] for w in voc.part_of) or v.startswith("以来", m.end())
             out.append(
                 _Mention(
                     start,
