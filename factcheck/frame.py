@@ -996,8 +996,19 @@ class Framer:
             and near.extra.resolved
         ):
             found = near  # 较2022年的9515.9亿元: the base figure itself, stated for the base year
-            self._period_from = "sentence"
             pm = found.extra
+            if (
+                near.value in self.vocab.anaphoric_years
+                and not _YEAR_NAMED.search(v, se[0], near.start)
+                and not _REL_NAMED.search(v, se[0], near.start)
+            ):
+                # 城镇化率达到63.4%，较上年的62.3%: the year before the one the sentence reports
+                own = self._pick_period(near.start, cl, se, pa)[0]
+                if own is not None and not own.label:
+                    self._period_from = "sentence"
+                    span = (own.first_month, own.last_month)
+                    return Period(own.year - 1, *span), found.value, span
+            self._period_from = "sentence"
             if gap.startswith("同期") and pm.months is None:
                 # 由去年同期的28.3%: the months of the period the sentence reports (1—3月)
                 cur = idx.before(near.start, pa[0], lambda m: m.extra.months is not None)
