@@ -543,6 +543,26 @@ class _Resolver:
         """An exact figure, or a lower bound when 多/余 closes it (翻了一番多: more than × 2);
         多 that begins a word (翻一番多项) is left alone."""
         v = self.v
+        qpre, qstart = self.pre_qualifier(start)
+        if qpre is not None and qpre.kind in ("upper", "lower"):
+            # 接近翻一番, 超过翻两番: the qualifier bounds the figure
+            lower = qpre.kind == "lower"
+            if self.explain:
+                notes.append(f"qualifier '{qpre.form}' → {qpre.kind} bound")
+            return self.make(
+                qstart,
+                end,
+                val,
+                val if lower else None,
+                None if lower else val,
+                unit,
+                dim,
+                qpre.form,
+                qpre.kind,
+                lower and qpre.open,
+                (not lower) and qpre.open,
+                notes,
+            )
         if v[end : end + 1] in ("多", "余") and (
             end + 1 >= len(v) or not _is_han(v[end + 1]) or v[end + 1] in "的了"
         ):
