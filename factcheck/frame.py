@@ -628,6 +628,11 @@ class Framer:
                 metric_m = named
         metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
         metric_base = metric_m.value if metric_m else None
+        if metric is not None and metric == metric_base and metric in ("出口额", "进口额"):
+            # 出口汽车28.6万辆，出口值235.7亿元: the value of the goods just named
+            goods = _GOODS.search(v, se[0], max(se[0], metric_m.start))
+            if goods is not None and goods.group(1) == metric[:2]:
+                metric = goods.group(2) + metric
         scope = metric_m.extra[0] if metric_m else None
         entity = self._pick_entity(vs, cl, se, pa, ve)
         if (
@@ -1302,6 +1307,7 @@ _FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*
 _MEMBERS = re.compile(r"[（(](?:含|包括|包含)[^）)\n]{0,60}[）)]")
 _REL_NAMED = re.compile(r"今年|去年|前年|明年")
 _OF_SHARE = re.compile(r"[^，。；,;\d%]{0,8}?的")
+_GOODS = re.compile(r"(出口|进口)([\u4e00-\u9fff]{2,6}?)(?=[\d一二两三四五六七八九十])")
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
     r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度|同期|全年"

@@ -32,6 +32,8 @@ SETS = [
     ("holdout12", 14),
     ("holdout13", 14),
     ("holdout14", 13),
+    ("holdout15", 14),
+    ("holdout16", 14),
 ]
 
 

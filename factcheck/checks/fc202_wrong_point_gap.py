@@ -139,8 +139,10 @@ def two_subjects(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim] | None:
     if CMP.search(mid) or any(w in mid for w in (*ABOVE, *BELOW, "分别", "其中")):
         return None
     tail = tail.strip(" ，,")
-    if not re.fullmatch(r"(?:增速)?(?:高出|高|快|快出|低|低出|慢|慢出|相差|差)了?", tail):
-        return None
+    place = r"(?:全国|全省|全市|全区|全县)?(?:平均水平|平均)?"
+    verb = r"(?:高出|高于|快于|高|快|快出|低于|低出|慢于|低|慢|慢出|相差|差)了?"
+    if not re.fullmatch(rf"(?:增速)?(?:比{place})?{verb}{place}", tail):
+        return None  # 全省增长7.1%，洛阳增长9.2%，高出全省2.1个百分点
     return a, b
 
 

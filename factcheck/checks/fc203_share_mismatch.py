@@ -96,6 +96,9 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
     if inside:
         return inside[-1]
     m = vocab.metric_re.search(seg, k) if vocab.metric_re else None
+    zai = seg.rfind("在", 0, k)
+    if not m and k > 0 and seg[k - 1] == "中" and zai >= 0 and vocab.metric_re:
+        m = vocab.metric_re.search(seg, zai, k)  # 在全市规上工业总产值中占比18.6%
     if not m:
         return None
     metric = vocab.metric_forms[m.group()]
