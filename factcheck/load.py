@@ -259,6 +259,9 @@ def _wrap_width(view: str) -> int | None:
 
 
 _WRAP_BEFORE_PUNCT = re.compile(r"[ \t]*\n[ \t\u3000]*(?=[，。；：、）》”,;:])")
+_LIST_ITEM = re.compile(
+    r"[-*+•·]|\d{1,2}[.、．)]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+)
 _PUNCT_WRAP = re.compile(r"(?<=[、，,；：])[ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff\d])")
 
 # a numbered section heading on a line of its own: 四、财政和金融 / （二）工业 / 3. 消费
@@ -349,10 +352,15 @@ def _removals(view: str, markup: bool = False, tables: bool = False) -> list[tup
             a, b = m.span()
             if a > 0 and view[a - 1] not in "\n" and (open_ended or _full_line(view, a, width)):
                 spans.append((a, b))
-    if wrapped:  # 黑龙江、⏎河南: a wrap right after a list comma
+    if (
+        not markup
+    ):  # 黑龙江、⏎河南, 洛阳增长9.2%，⏎高出全省: a line never ends a paragraph on a comma
         for m in _PUNCT_WRAP.finditer(view):
             a, b = m.span()
-            if open_ended or (width is not None and _full_line(view, a, width)):
+            lo = view.rfind("\n", 0, a) + 1
+            if (wrapped and (open_ended or (width is not None and _full_line(view, a, width)))) or (
+                a - lo >= 20 and not _LIST_ITEM.match(view, b)
+            ):
                 spans.append((a, b))
     n = len(view)
     first = re.search(r"\S[^\n]*", view)

@@ -788,3 +788,15 @@ def test_a_wrap_right_before_punctuation_is_joined() -> None:
     )
     doc = parse_document("a.txt", text)
     assert "增长7%；一般公共预算收入" in doc.view
+
+
+def test_a_line_that_ends_on_a_comma_runs_on() -> None:
+    text = (
+        "洛阳工业\n洛阳市统计局 2024年10月28日\n"
+        "进中向好。前三季度，全省规上工业增加值增长7.1%，洛阳增长9.2%，\n"
+        "高出全省2.1个百分点，增速居全省前列。\n"
+        "主要项目：\n- 项目一，\n- 项目二\n"
+    )
+    doc = parse_document("a.txt", text)
+    assert "洛阳增长9.2%，高出全省" in doc.view
+    assert "- 项目一，\n- 项目二" in doc.view  # a list item is not a wrap
