@@ -1184,8 +1184,9 @@ class Framer:
         for kind in ("target", "forecast", "plan"):
             if kind in found:
                 return kind
-        if "目标" in v[ve : min(cl[1], ve + 10)]:
-            return "target"
+        after = v[ve : min(cl[1], ve + 10)]
+        if "目标" in re.split(r"\s", after, maxsplit=1)[0]:
+            return "target"  # 增长6%的目标 (not 增长7% 今年预期目标…: a headline's next phrase)
         if period is not None and self.year is not None and period.year > self.year:
             return "forecast"
         return "actual"
