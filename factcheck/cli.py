@@ -20,7 +20,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     help=(
         "Numeric fact checker for Chinese news text.\n\n"
-        "Finds every quantity (1.5万亿元, 10,373亿元, 八个, 百分之三十, 三成), normalises it to an "
+        "Finds every quantity (1.5万亿元, 12,013亿元, 八个, 百分之三十, 三成), normalises it to an "
         "exact value, unit and interval, and flags figures that do not add up.\n\n"
         "Examples:\n\n"
         "  factcheck check examples/\n\n"

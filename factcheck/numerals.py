@@ -2,7 +2,7 @@
 
 A run is what the extractor matched: digits, Chinese numeral characters, magnitudes
 (十百千万亿), the decimal point 点 and the approximation markers 几/多/余. Examples:
-"1.5万亿", "10,373", "一千二百三十四", "一万二", "三点五", "2千零30万", "十几", "500余万",
+"1.5万亿", "12,013", "一千二百三十四", "一万二", "三点五", "2千零30万", "十几", "500余万",
 "三四" (a range), "二〇二二" (a digit string).
 
 The parser is table-driven (digits and magnitudes come from rules/magnitudes.yaml) and pure.
@@ -168,7 +168,7 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
             while j < n and toks[j].kind in ("dig", "num"):
                 if toks[j].kind == "num":
                     if toks[j].decimals is not None or not toks[j].text.isdigit():
-                        return None  # 0点10,373: no separators after a decimal point
+                        return None  # 0点12,013: no separators after a decimal point
                     digits += toks[j].text
                 else:
                     digits += str(int(toks[j].value))

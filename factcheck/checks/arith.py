@@ -71,7 +71,7 @@ _MAG = (("万亿", Decimal(10) ** 12), ("亿", Decimal(10) ** 8), ("万", Decima
 
 
 def scale_of(q: Quantity) -> tuple[Decimal, str]:
-    """The magnitude and unit the writer used (亿 and 元 for 422.8亿元, 万 and 亩 for 10万亩),
+    """The magnitude and unit the writer used (亿 and 元 for 512.6亿元, 万 and 亩 for 10万亩),
     to show arithmetic in their terms."""
     text = q.text
     k = q.factor or Decimal(1)

@@ -13,11 +13,11 @@ Why it matters
     line a year earlier, one of the two reports is wrong.
 
 Fails
-    a.txt: 2022年，东莞规上工业增加值首次突破5000亿元。
+    a.txt: 2022年，东莞规模以上工业增加值首次突破5000亿元。
     b.txt: 2021年东莞规上工业增加值突破5000亿元。
 
 Passes
-    a.txt: 2022年，东莞规上工业增加值首次突破5000亿元。
+    a.txt: 2022年，东莞规模以上工业增加值首次突破5000亿元。
     b.txt: 2021年东莞规上工业增加值4800亿元。
 """
 

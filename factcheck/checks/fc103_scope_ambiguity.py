@@ -5,7 +5,7 @@ What it checks
     (规模以上/规上, 限额以上, 全口径) and the other leaves it unstated, and the two contradict
     each other if the unstated one is read in the stated scope — but hold together if it is read
     in the other scope. Two shapes:
-    - first time: "规上工业增加值首次突破1万亿元" in 2022 against "工业增加值突破1万亿元" in 2021;
+    - first time: "规模以上工业增加值首次突破6000亿元" in 2022 against "工业增加值突破6000亿元" in 2021;
       consistent only if the 2021 figure is 全口径;
     - values: a stated 规上 figure and an unstated figure for the same period whose intervals
       do not overlap, in different articles; consistent only if the unstated figure is 全口径
@@ -19,12 +19,12 @@ Why it matters
     is to state the scope.
 
 Fails
-    a.txt: 2022年，深圳规上工业增加值首次突破1万亿元。
-    b.txt: 2021年，深圳工业增加值突破1万亿元。
+    a.txt: 2022年，佛山规模以上工业增加值首次突破6000亿元。
+    b.txt: 2021年，佛山工业增加值突破6000亿元。
 
 Passes
-    a.txt: 2022年，深圳规上工业增加值首次突破1万亿元。
-    b.txt: 2021年，深圳全口径工业增加值突破1万亿元。
+    a.txt: 2022年，佛山规模以上工业增加值首次突破6000亿元。
+    b.txt: 2021年，佛山全口径工业增加值突破6000亿元。
 """
 
 from __future__ import annotations

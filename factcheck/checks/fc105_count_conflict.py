@@ -17,7 +17,7 @@ Fails
     a.txt: 深圳将培育发展八个未来产业。   b.txt: 深圳布局9个未来产业。
 
 Passes
-    a.txt: 深圳将培育发展八个未来产业。   b.txt: 深圳前瞻布局8大未来产业。
+    a.txt: 佛山将培育发展五个未来产业。   b.txt: 佛山重点布局5大未来产业。
 """
 
 from __future__ import annotations

@@ -22,8 +22,8 @@ Fails
     计划安排重大项目80个，其中产业类项目50个、民生类项目40个。
 
 Passes
-    2022年全市进出口总额422.8亿元，其中出口400.3亿元，进口22.5亿元。
-    (422.8 = 400.3 + 22.5 ✓; also: parts of a different total, growth rates after 其中)
+    2022年全市进出口总额512.6亿元，其中出口410.3亿元，进口102.3亿元。
+    (512.6 = 410.3 + 102.3 ✓; also: parts of a different total, growth rates after 其中)
 """
 
 from __future__ import annotations
