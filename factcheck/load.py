@@ -258,6 +258,7 @@ def _wrap_width(view: str) -> int | None:
     return w if w <= 120 and near / len(widths) >= 0.4 else None
 
 
+_QUOTE_WRAP = re.compile(r"(?<=[”」）》)])[ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff\d])")
 _WRAP_BEFORE_PUNCT = re.compile(r"[ \t]*\n[ \t\u3000]*(?=[，。；：、）》”,;:])")
 _LIST_ITEM = re.compile(
     r"[-*+•·]|\d{1,2}[.、．)]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
@@ -347,6 +348,11 @@ def _removals(view: str, markup: bool = False, tables: bool = False) -> list[tup
     if wrapped:  # a number split at its decimal point or at a thousands gap
         spans.extend(m.span() for m in _DECIMAL_WRAP.finditer(view))
         spans.extend((m.end(1), m.start(2)) for m in _THOUSANDS_WRAP.finditer(view))
+    if wrapped:  # 支持“专精特新”⏎企业发展: a wrap right after a closing quote or bracket
+        for m in _QUOTE_WRAP.finditer(view):
+            a, b = m.span()
+            if view[a - 2 : a - 1] not in "。！？!?" and (open_ended or _full_line(view, a, width)):
+                spans.append((a, b))
     if wrapped:  # 增长7%⏎；一般公共预算收入: a wrap right before punctuation
         for m in _WRAP_BEFORE_PUNCT.finditer(view):
             a, b = m.span()

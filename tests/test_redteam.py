@@ -34,6 +34,7 @@ SETS = [
     ("holdout14", 13),
     ("holdout15", 14),
     ("holdout16", 14),
+    ("holdout17", 14),
 ]
 
 

@@ -7,7 +7,9 @@ What it checks
     "低于/慢于/回落" for negative gaps. A gap whose sign is wrong (高于 when the first rate is
     lower) is flagged too. When two places or periods are stated one after the other and the gap
     follows with no object ("全国增长4.6%，江苏增长7.6%，高出3个百分点"), only its size is checked.
-    降幅/跌幅…扩大/收窄 compares the sizes of two falls.
+    降幅/跌幅…扩大/收窄 compares the sizes of two falls. When the sentence states only the
+    reference rate (增速快于全国（4.6%）3.3个百分点), the place's own rate is the one its sentence
+    before gave for the same metric.
 
 Why it matters
     Percentage-point gaps are recomputed by careful readers; a wrong one undermines the whole
@@ -152,13 +154,46 @@ def _falls(g: Claim) -> bool:
     return "降幅" in before or "跌幅" in before
 
 
+def _earlier_subject(
+    g: Claim, same: list[Claim], cs: list[Claim]
+) -> tuple[Claim, Claim, int] | None:
+    """增长7.5%。⏎全市规上工业增加值增速快于全国（4.6%）3.3个百分点: the sentence names the metric
+    and the reference rate only; its own rate was stated just before, in an earlier sentence."""
+    before = [c for c in same if c.sentence_offset < g.sentence_offset and c.quantity.unit == "%"]
+    if len(before) != 1 or not _is_reference(before[0]):
+        return None
+    y = before[0]
+    s = g.sentence
+    mid = s[: y.sentence_offset]
+    sign = 1 if any(w in mid for w in ABOVE) else -1 if any(w in mid for w in BELOW) else 0
+    if sign == 0 or g.metric is None:
+        return None
+    i = next((k for k, c in enumerate(cs) if c is g), None)
+    if i is None:
+        return None
+    start = g.quantity.vstart - g.sentence_offset
+    for c in reversed(cs[max(0, i - 12) : i]):
+        if c.quantity.vstart >= start:
+            continue  # the same sentence
+        if (c.entity, c.metric, c.aspect, c.period_key) == (
+            g.entity,
+            g.metric,
+            "growth",
+            g.period_key,
+        ):
+            return c, y, sign
+        if c.quantity.unit == "%" and c.metric == g.metric and c.entity == g.entity:
+            return None  # another rate of the metric for the place comes between
+    return None
+
+
 def run(ctx: Context) -> Iterable[Finding]:
     for _, cs in ctx.by_document().items():
         for g in cs:
             if g.quantity.unit != "pp":
                 continue
             same = ctx.sentence(g)
-            st = gap_structure(g, same) or from_to(g, same)
+            st = gap_structure(g, same) or from_to(g, same) or _earlier_subject(g, same, cs)
             if st is None:
                 pair = two_subjects(g, same)
                 if pair is not None:
