@@ -648,9 +648,9 @@ class Framer:
             and metric_base in self.vocab.company_metrics
             and not any(w in (metric or "") for w in _AGGREGATE_SUBJECTS)
             and metric_m.start >= se[0]
-            and self.entities.before(vs, self.segs.clauses.find(metric_m.start)[0]) is None
+            and self.entities.before(vs, (mc := self.segs.clauses.find(metric_m.start)[0])) is None
             and (
-                self._own_subject(self.segs.clauses.find(metric_m.start)[0], metric_m.start)
+                self._own_subject(mc, metric_m.start)
                 or self.entities.before(vs, se[0]) is None  # no place in the whole sentence
             )
         ):
@@ -1030,9 +1030,7 @@ class Framer:
                 if year is not None:
                     pm = pm._replace(year=year)
             if pm.year is not None:
-                if pm.season:
-                    return Period(pm.year, label=pm.season), found.value, None
-                return Period(pm.year, span[0], span[1]), found.value, span
+                return _period(pm.year, pm, span, found.value)
         found = None
         for lo, level in (
             (cl[0], "sentence"),
@@ -1108,9 +1106,7 @@ class Framer:
                     self._year_from_date = True
                 else:
                     return None, text, span
-        if pm.season:
-            return Period(year, label=pm.season), text, None
-        return Period(year, span[0], span[1]), text, span
+        return _period(year, pm, span, text)
 
     def _goal_headline(self, m: _Mention) -> bool:
         """Is m in a headline that announces goals (今年经济增长预期目标…)?"""
@@ -1281,6 +1277,15 @@ class Framer:
             if any(w in pre for w in ("新增", "净增", "净减少", "新认定")):
                 return "change"
         return "level"
+
+
+def _period(
+    year: int, pm: _PM, span: tuple[int, int], text: str | None
+) -> tuple[Period, str | None, tuple[int, int] | None]:
+    """(period, text, months) of a mention resolved to year: a season's label, else the span."""
+    if pm.season:
+        return Period(year, label=pm.season), text, None
+    return Period(year, span[0], span[1]), text, span
 
 
 _MAX_TOWNS = 64  # short names of at most this many towns are looked for in one document

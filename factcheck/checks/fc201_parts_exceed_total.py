@@ -157,18 +157,20 @@ def _first_group(parts: list[Claim]) -> list[Claim]:
     return out
 
 
+def _clause_start(x: Claim, marks: str = "，,；;：:") -> int:
+    """Where x's clause (or list item, with 、 among the marks) starts in its sentence."""
+    return max(x.sentence.rfind(p, 0, x.sentence_offset) for p in marks) + 1
+
+
 def _size_class(x: Claim) -> bool:
     """A count cut by size (投资额10亿元以上项目28个) crosses the categories before it."""
-    s = x.sentence
-    a = max(s.rfind(p, 0, x.sentence_offset) for p in "，,；;：:、") + 1
-    return _SIZE_CLASS.search(s, a, x.sentence_offset) is not None
+    a = _clause_start(x, "，,；;：:、")
+    return _SIZE_CLASS.search(x.sentence, a, x.sentence_offset) is not None
 
 
 def _new_subject(x: Claim, vocab) -> bool:
     """Does x's clause open with a place of its own (…，全市已建成…, …，杭州新增…)?"""
-    s = x.sentence
-    a = max(s.rfind(p, 0, x.sentence_offset) for p in "，,；;：:") + 1
-    clause = s[a : x.sentence_offset].lstrip()
+    clause = x.sentence[_clause_start(x) : x.sentence_offset].lstrip()
     if any(clause.startswith(w) for w in vocab.anaphora):
         return True
     m = vocab.entity_re.match(clause) if vocab.entity_re else None
