@@ -228,7 +228,54 @@ def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
     return None
 
 
+# the common shape, parsed without tokens: ASCII digits with optional thousands groups and
+# decimals, then at most two magnitudes (1.5万亿, 10,373亿, 2000万)
+_PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.([0-9]{1,12}))?")
+_TEN = Decimal(10)
+
+
+def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
+    """The result of the general parser for the common shape, or None for any other run."""
+    m = _PLAIN.match(run)
+    if m is None:
+        return None
+    exp = 0
+    rest = run[m.end() :]
+    if rest:
+        if len(rest) > 2:
+            return None
+        prev = -1
+        for c in rest:
+            e = lex.big_units.get(c)
+            if e is None or e < prev:
+                return None  # 亿万, 5千万: the general parser decides
+            exp += e
+            prev = e
+    whole, frac = m.groups()
+    if exp and not whole.strip("0,") and not (frac or "").strip("0"):
+        return None  # 0万: the general parser rejects a magnitude of nothing
+    if frac is None:
+        value = Decimal(whole.replace(",", "") if "," in whole else whole)
+        if exp:
+            value *= _TEN**exp
+        return Parsed(value, _trailing_zeros(value), has_arabic=True)
+    value = Decimal(f"{whole.replace(',', '')}.{frac}")
+    if exp:
+        value *= _TEN**exp
+    return Parsed(value, exp - len(frac), decimals=len(frac), has_arabic=True)
+
+
 def parse(run: str, lex: Lexicon) -> Parsed | None:
+    """The value of a numeral run, or None when the run is not one numeral."""
+    if run[:1].isdigit():
+        got = _parse_plain(run, lex)
+        if got is not None:
+            return got
+    return parse_tokens(run, lex)
+
+
+def parse_tokens(run: str, lex: Lexicon) -> Parsed | None:
+    """The general parser: tokens, then sections of magnitudes (see `_core`)."""
     toks = tokenize(run, lex)
     if not toks:
         return None

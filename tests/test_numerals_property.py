@@ -104,3 +104,29 @@ def test_extract_spans_match_source(text: str, path: str) -> None:
         assert q.text == doc.text[q.start : q.end]
         if q.low is not None and q.high is not None:
             assert q.low <= q.high
+
+
+# (d) the plain-shape parser (ASCII digits, thousands groups, decimals, one or two magnitudes)
+# gives exactly what the general token parser gives, for every run it accepts or declines
+_plain_runs = st.builds(
+    lambda whole, grouped, frac, mags: (
+        (f"{whole:,}" if grouped else str(whole)) + (f".{frac}" if frac else "") + mags
+    ),
+    st.integers(min_value=0, max_value=10**16),
+    st.booleans(),
+    st.one_of(st.none(), st.from_regex(r"[0-9]{1,14}", fullmatch=True)),
+    st.sampled_from(
+        ["", "万", "亿", "兆", "萬", "万亿", "亿万", "万万", "千", "千万", "多", "万多"]
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_plain_runs)
+def test_plain_parser_agrees_with_token_parser(run: str) -> None:
+    from factcheck.numerals import parse_tokens
+
+    fast, slow = parse(run, LEX), parse_tokens(run, LEX)
+    assert fast == slow, run
+    if fast is not None:
+        assert str(fast.value) == str(slow.value), run
