@@ -388,7 +388,6 @@ def cold_caches() -> None:
 
     m = get_matcher(())
     m.parse.cache_clear()
-    m.unit_at.cache_clear()
 
 
 def measure_pipeline(root: Path) -> dict:

@@ -49,6 +49,8 @@ _PER_MU = re.compile(r"亩产(?:量)?(?:达到|达|为|约|仅|提高到|增加�
 _TIME_UNITS = frozenset({"year", "month", "day", "h"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
 _LETTER = re.compile(r"[A-Za-z]")
+_CODE_BEFORE = frozenset("_#@±∓")
+_SIGN_LAST = frozenset("负負下-+")
 # 比上年的9000亿元多: 多 is "more than that", not "9000-odd" (占比, 比重, 较为 are other words)
 _COMPARATIVE = re.compile(r"(?<![占对无相])比(?![重例率])|(?<!比)较(?![为好大高低快慢多少])")
 _MAX_RUN = (
@@ -93,29 +95,36 @@ class Matcher:
     suffix_first: frozenset[str]
     unit_lengths: dict[str, tuple[int, ...]]
     unit_window: int
-    unit_at: Callable[[str, bool, bool], _Unit | None]
+    label_end: frozenset[str]  # last characters of code labels, and the gaps after them
+    unit_at: Callable[[str, int, bool, bool], _Unit | None]
     connector_first: frozenset[str]
     pre_blockers: dict[str, frozenset[str]]
 
 
 def _unit_at(
-    lex: Lexicon, lengths: dict[str, tuple[int, ...]], s: str, after_magnitude: bool, explain: bool
+    lex: Lexicon,
+    lengths: dict[str, tuple[int, ...]],
+    s: str,
+    pos: int,
+    after_magnitude: bool,
+    explain: bool,
 ) -> _Unit | None:
-    """The unit at the start of s (ends are relative to s). Pure, so the matcher caches it."""
+    """The unit at offset pos of s (longest form), with its compound denominator (元/人)."""
     n = len(s)
-    for L in lengths.get(s[:1], ()):
-        if L > n:
+    for L in lengths.get(s[pos : pos + 1], ()):
+        end = pos + L
+        if end > n:
             continue
-        form = s[:L]
+        form = s[pos:end]
         uf: UnitForm | None = lex.units.get(form)
         if uf is None:
             continue
         if form in lex.magnitude_only and not after_magnitude:
             continue
-        nxt = s[L : L + 1]
+        nxt = s[end : end + 1]
         if nxt and nxt in lex.blockers.get(form, ()):
             continue
-        unit, dim, factor, end = uf.unit, uf.dimension, uf.factor, L
+        unit, dim, factor = uf.unit, uf.dimension, uf.factor
         note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
         # compound: 元/人, 微克/立方米, 万元每吨 (每 only after amounts: 5年每年 is two figures)
         if end < n and (
@@ -134,7 +143,7 @@ def _unit_at(
                         note += f", per '{den}' → /{du}"
                     end = end + 1 + DL
                     break
-        return _Unit(form, unit, dim, factor, end, note)
+        return _tuple_new(_Unit, (form, unit, dim, factor, end, note))
     return None
 
 
@@ -233,9 +242,10 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         suffix_first=frozenset(x[0] for x in lex.name_suffixes),
         unit_lengths=_unit_lengths(lex),
         unit_window=max(len(f) for f in lex.units) + 6,
-        unit_at=functools.lru_cache(maxsize=1 << 16)(
-            functools.partial(_unit_at, lex, _unit_lengths(lex))
-        ),
+        label_end=frozenset(x[-1] for x in lex.code_labels) | frozenset(" ：:\t")
+        if lex.code_labels
+        else frozenset(),
+        unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex)),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
         pre_blockers=pre_blockers,
     )
@@ -310,6 +320,10 @@ _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九") if i}
 _CN_FOLLOW = frozenset("〇零一二三四五六七八九十百千万亿个项家成")
 
 
+_tuple_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
+_new_quantity = object.__new__  # Quantity.fast without its call: one per figure
+
+
 class _Resolver:
     def __init__(self, doc: Document, m: Matcher, explain: bool = False) -> None:
         self.explain = explain  # record how each value was derived (--explain)
@@ -320,15 +334,15 @@ class _Resolver:
         self.stops = _Spans([x.span() for x in m.stop.finditer(self.v)] if m.stop else [])
         self.quotes = _Spans(_quote_spans(self.v, m.lex))
         self.parse = m.parse
+        self.text = doc.text
+        self.span = doc.vmap.span
 
     # ---------------------------------------------------------------- helpers
     def match_unit(self, pos: int, after_magnitude: bool) -> _Unit | None:
         """The unit at pos (longest form), with its compound denominator (元/人)."""
-        v = self.v
-        if v[pos : pos + 1] not in self.m.unit_lengths:
+        if self.v[pos : pos + 1] not in self.m.unit_lengths:
             return None
-        u = self.m.unit_at(v[pos : pos + self.m.unit_window], after_magnitude, self.explain)
-        return None if u is None else u._replace(end=u.end + pos)
+        return self.m.unit_at(self.v, pos, after_magnitude, self.explain)
 
     def calendar_kind(self, parsed: Parsed, run: str, pos: int) -> str | None:
         v = self.v
@@ -393,6 +407,8 @@ class _Resolver:
 
     def sign(self, a: int) -> tuple[int, int]:
         v = self.v
+        if v[a - 1 : a] not in _SIGN_LAST:
+            return 1, a
         if a > 0 and v[a - 1] in "负負":
             return -1, a - 1
         if a > 1 and v[a - 2 : a] == "零下":
@@ -409,13 +425,16 @@ class _Resolver:
 
     def blocked_before(self, a: int, b: int) -> bool:
         v = self.v
-        if a > 1 and v[a - 1] == " " and _LETTER.match(v[a - 2]) and not self._unit_follows(b):
+        c = v[a - 1 : a]
+        if not c:
+            return False
+        if c == " " and a > 1 and _LETTER.match(v[a - 2]) and not self._unit_follows(b):
             return True  # Model 3, Mate 60: a model name, not a figure
-        if self.lex.code_labels:
+        if c in self.m.label_end:
             before = v[max(0, a - 8) : a].rstrip(" ：:\t")
             if before.endswith(self.lex.code_labels):
                 return True  # 邮编530022, 阅读量：12345
-        if a > 0 and (_LETTER.match(v[a - 1]) or v[a - 1] in "_#@±∓"):
+        if c in _CODE_BEFORE or _LETTER.match(c):
             return True  # a code or a spec (±800千伏), not a figure
         if (
             a > 1
@@ -815,6 +834,7 @@ class _Resolver:
                 # 四个多百分点, 两个多月, 一个多小时: 多 between the classifier and the unit
                 u2 = self.m.unit_at(
                     unit.form + v[unit.end + 1 : unit.end + self.m.unit_window],
+                    0,
                     False,
                     self.explain,
                 )
@@ -999,6 +1019,41 @@ class _Resolver:
     ) -> Quantity:
         rounded = bound == "rounded" and low is not None and high is not None
         half = (high - low) / 2 if rounded else ZERO
+        if qpre is None and qpost is None and parsed.approx is None and not self.explain:
+            # the common case: no qualifier, no approximate numeral
+            if unit is None:
+                return self.make(
+                    start,
+                    end,
+                    value,
+                    low,
+                    high,
+                    "",
+                    dim,
+                    None,
+                    bound,
+                    low_open,
+                    high_open,
+                    notes,
+                    half,
+                )
+            return self.make(
+                start,
+                end,
+                value,
+                low,
+                high,
+                unit.unit,
+                dim,
+                None,
+                bound,
+                low_open,
+                high_open,
+                notes,
+                half,
+                unit.form,
+                unit.factor,
+            )
         forms = []
         for q in (qpre, qpost):
             if q is None:
@@ -1066,13 +1121,14 @@ class _Resolver:
         form: str = "",
         factor: Decimal = ONE,
     ) -> Quantity:
-        s, e = self.doc.vmap.span(vstart, vend)
-        return Quantity.fast(
+        s, e = self.span(vstart, vend)
+        q = _new_quantity(Quantity)
+        q.__dict__.update(
             start=s,
             end=e,
             vstart=vstart,
             vend=vend,
-            text=self.doc.text[s:e],
+            text=self.text[s:e],
             value=value,
             low=low,
             high=high,
@@ -1082,11 +1138,12 @@ class _Resolver:
             bound=bound,
             low_open=low_open,
             high_open=high_open,
-            derivation=tuple(notes),
+            derivation=tuple(notes) if notes else (),
             half=half,
             form=form,
             factor=factor,
         )
+        return q
 
     def range_partner(self, end: int, unit: _Unit | None):
         v = self.v

@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .lexicon import Lexicon
 
 _ARABIC = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?|\.\d+")
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
+    """A parsed numeral (immutable; a NamedTuple because the extractor builds one per figure)."""
+
     value: Decimal
     res_exp: int  # the stated precision is 10**res_exp (last nonzero digit, or last decimal)
     decimals: int | None = None  # digits after the decimal point, None for integers
@@ -77,7 +79,9 @@ def tokenize(run: str, lex: Lexicon) -> list[_Tok] | None:
 def _trailing_zeros(v: Decimal) -> int:
     if v == 0 or v != v.to_integral_value():
         return 0
-    s = str(int(abs(v)))
+    s = str(v)
+    if "E" in s or "." in s:
+        s = str(int(abs(v)))
     return len(s) - len(s.rstrip("0"))
 
 
@@ -232,6 +236,7 @@ def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
 # decimals, then at most two magnitudes (1.5万亿, 10,373亿, 2000万)
 _PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.([0-9]{1,12}))?")
 _TEN = Decimal(10)
+_tuple_new = tuple.__new__  # a Parsed without the NamedTuple's Python-level __new__
 
 
 def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
@@ -258,11 +263,29 @@ def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
         value = Decimal(whole.replace(",", "") if "," in whole else whole)
         if exp:
             value *= _TEN**exp
-        return Parsed(value, _trailing_zeros(value), has_arabic=True)
+        return _tuple_new(
+            Parsed,
+            (
+                value,
+                _trailing_zeros(value),
+                None,
+                None,
+                None,
+                False,
+                False,
+                None,
+                False,
+                True,
+                True,
+            ),
+        )
     value = Decimal(f"{whole.replace(',', '')}.{frac}")
     if exp:
         value *= _TEN**exp
-    return Parsed(value, exp - len(frac), decimals=len(frac), has_arabic=True)
+    return _tuple_new(
+        Parsed,
+        (value, exp - len(frac), len(frac), None, None, False, False, None, False, True, True),
+    )
 
 
 def parse(run: str, lex: Lexicon) -> Parsed | None:
