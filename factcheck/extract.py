@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ class Matcher:
     unit_lengths: dict[str, tuple[int, ...]]
     unit_window: int
     label_end: frozenset[str]  # last characters of code labels, and the gaps after them
+    blocked_last: frozenset[str]  # characters before a number that may block it (blocked_before)
     unit_at: Callable[[str, int, bool, bool], _Unit | None]
     connector_first: frozenset[str]
     pre_blockers: dict[str, frozenset[str]]
@@ -245,6 +247,13 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         label_end=frozenset(x[-1] for x in lex.code_labels) | frozenset(" ：:\t")
         if lex.code_labels
         else frozenset(),
+        blocked_last=frozenset(" +.-_")
+        | _CODE_BEFORE
+        | frozenset(string.ascii_letters)
+        | frozenset(x[-1] for x in lex.code_labels)
+        | frozenset(" ：:\t")
+        | frozenset(p[-1] for p in lex.ordinal_prefixes)
+        | frozenset(digit_stops),
         unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex)),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
         pre_blockers=pre_blockers,
@@ -502,6 +511,7 @@ class _Resolver:
     def quantities(self) -> Iterator[Quantity]:
         v = self.v
         unit_first = self.m.unit_first
+        blocked_last = self.m.blocked_last
         pos = 0
         search = self.m.run.search
         while True:
@@ -521,14 +531,14 @@ class _Resolver:
                 nxt = v[b : b + 1]
                 if nxt not in unit_first and not self._isolated(a, b):
                     continue
-            if self.m.codes is not None:
+            if self.m.codes is not None and run[0].isdigit():
                 cm = self.m.codes.match(v, a)
                 if cm:  # a phone number, 20+8, 0755…: skip the whole code
                     pos = max(pos, cm.end())
                     continue
             if self.stops.covering(a) and not v.startswith("分之", b):  # 十分之六 is a fraction
                 continue
-            if self.blocked_before(a, b):
+            if v[a - 1 : a] in blocked_last and self.blocked_before(a, b):
                 continue
             q = self.resolve(a, b)
             if q is None:
@@ -755,16 +765,13 @@ class _Resolver:
         sgn, sstart = self.sign(a)
         # currency symbol before the number: ¥300, US$20
         prefix_unit = None
-        for L in range(
-            min(self.m.prefix_max, sstart) if v[sstart - 1 : sstart] in self.m.prefix_last else 0,
-            0,
-            -1,
-        ):
-            sym = v[sstart - L : sstart]
-            if sym in lex.prefixes:
-                prefix_unit = lex.prefixes[sym]
-                sstart -= L
-                break
+        if v[sstart - 1 : sstart] in self.m.prefix_last:
+            for L in range(min(self.m.prefix_max, sstart), 0, -1):
+                sym = v[sstart - L : sstart]
+                if sym in lex.prefixes:
+                    prefix_unit = lex.prefixes[sym]
+                    sstart -= L
+                    break
         if (
             unit is not None
             and unit.dimension == "mass"

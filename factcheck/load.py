@@ -640,7 +640,8 @@ def _front_matter(text: str) -> tuple[int, str | None, str | None]:
     import yaml
 
     try:
-        meta = yaml.safe_load(m.group(1))
+        # libyaml's loader when PyYAML was built with it (about 10x faster), else PyYAML's own
+        meta = yaml.load(m.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, ValueError):  # ValueError: a date YAML cannot build (2022-02-30)
         meta = None
     if not isinstance(meta, dict):

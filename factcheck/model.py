@@ -29,14 +29,19 @@ class OffsetMap:
 
     def span(self, vstart: int, vend: int) -> tuple[int, int]:
         """Source span [start, end) of the view span [vstart, vend)."""
+        vstarts, sstarts = self.vstarts, self.sstarts
+        i = bisect_right(vstarts, vstart) - 1
+        s = vstart if i < 0 else sstarts[i] + (vstart - vstarts[i])
         if vend <= vstart:
-            s = self.to_source(vstart)
             return s, s
         last = vend - 1
-        i = bisect_right(self.vstarts, last) - 1
-        if i >= 0 and self.vstarts[i] == last and last in self.wide:
-            return self.to_source(vstart), self.sstarts[i] + self.wide[last]
-        return self.to_source(vstart), self.to_source(last) + 1
+        if i + 1 < len(vstarts) and vstarts[i + 1] <= last:
+            i = bisect_right(vstarts, last, i + 1) - 1  # the span crosses a segment
+        if i < 0:
+            return s, vend
+        if vstarts[i] == last and last in self.wide:
+            return s, sstarts[i] + self.wide[last]
+        return s, sstarts[i] + (last - vstarts[i]) + 1
 
 
 @dataclass(frozen=True)
