@@ -80,7 +80,11 @@ class Matcher:
     unit_first: frozenset[str]
     magnitude_chars: frozenset[str]
     big_chars: frozenset[str]
-    calendar: tuple[tuple[str, int, int, int | None, str, tuple[str, ...], tuple[str, ...]], ...]
+    # calendar words by their first character, longest first:
+    # (suffix, min, max, digits, kind, before, after)
+    calendar: dict[
+        str, tuple[tuple[str, int, int, int | None, str, tuple[str, ...], tuple[str, ...]], ...]
+    ]
     ordinal_max: int
     name_suffixes: tuple[str, ...]
     pre_max: int
@@ -176,13 +180,16 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}]|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
         rf"(?:{arabic}|[{re.escape(cn_all)}])*"
     )
-    import regex  # the third-party engine scans this pattern about 1.5x faster than re
-
-    run = regex.compile(
+    # The scan for candidates is the largest single cost of extraction. The leading lookahead
+    # with one character class lets re skip the text between candidates at C speed (about 2.5x
+    # faster than the same pattern without it, in re or in the third-party regex engine).
+    first = re.escape("0123456789." + cn_start + some)
+    run = re.compile(
+        rf"(?=[{first}])"
         rf"(?:{arabic}|(?<![\d.])\.\d+|[{re.escape(cn_start)}](?=[{follow}0-9]|[^\u3400-\u9fff]|$)"
         rf"|[{re.escape(some)}](?=[{re.escape(cn_start)}]))"
         rf"(?:{arabic}|[{re.escape(cn_all)}])*",
-        regex.M,
+        re.M,
     )
     # Stop words with Arabic digits (科创50, 沪深300) are checked at the number they contain,
     # from the character before it: scanning the text for them would cost more (中, 上 …).
@@ -216,6 +223,9 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         )
         for c in sorted(lex.calendar, key=lambda c: len(str(c["suffix"])), reverse=True)
     )
+    calendar: dict[str, list] = {}
+    for c in cal:  # by the suffix's first character, longest suffix first
+        calendar.setdefault(c[0][0], []).append(c)
     return Matcher(
         lex=lex,
         run=run,
@@ -226,7 +236,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         unit_first=unit_first,
         magnitude_chars=frozenset(lex.small_units) | frozenset(lex.big_units),
         big_chars=frozenset(lex.big_units),
-        calendar=cal,
+        calendar={k: tuple(x) for k, x in calendar.items()},
         ordinal_max=max((len(p) for p in lex.ordinal_prefixes), default=1),
         name_suffixes=tuple(sorted(lex.name_suffixes, key=len, reverse=True)),
         pre_max=max((len(f) for f in lex.qualifiers_pre), default=1),
@@ -355,10 +365,13 @@ class _Resolver:
 
     def calendar_kind(self, parsed: Parsed, run: str, pos: int) -> str | None:
         v = self.v
+        entries = self.m.calendar.get(v[pos : pos + 1])
+        if entries is None:
+            return None
         val = parsed.value
         if val != val.to_integral_value() or parsed.approx:
             return None
-        for suffix, lo, hi, digits, kind, before, after in self.m.calendar:
+        for suffix, lo, hi, digits, kind, before, after in entries:
             if v.startswith(suffix, pos) and lo <= val <= hi:
                 if digits and len(run) != digits:
                     continue

@@ -11,7 +11,6 @@ The parser is table-driven (digits and magnitudes come from rules/magnitudes.yam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -36,8 +35,7 @@ class Parsed(NamedTuple):
     has_digit: bool = True  # False for magnitude-only runs such as 千亿
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     kind: str  # num | dig | small | big | point | approx
     text: str
     value: Decimal = Decimal(0)
