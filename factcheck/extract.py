@@ -339,6 +339,8 @@ _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九") if i}
 _CN_FOLLOW = frozenset("〇零一二三四五六七八九十百千万亿个项家成")
 
 
+# half a step of precision 10**res, for the exponents that occur (1.5万 → ± 500)
+_HALF_STEPS = {res: (TEN**res) / 2 for res in range(-20, 28)}
 _tuple_new = tuple.__new__  # builds a NamedTuple without its Python-level __new__
 _new_quantity = object.__new__  # Quantity.fast without its call: one per figure
 
@@ -517,8 +519,9 @@ class _Resolver:
                     break
             else:
                 return None
-        u = self.match_unit(b, after_magnitude=bool(run) and run[-1] in m.big_chars)
-        return p, b, u, run
+        if v[b : b + 1] in m.unit_lengths:
+            return p, b, m.unit_at(v, b, run[-1] in m.big_chars, self.explain), run
+        return p, b, None, run
 
     # ---------------------------------------------------------------- main
     def quantities(self) -> Iterator[Quantity]:
@@ -930,10 +933,16 @@ class _Resolver:
             if self.explain:
                 notes.append(unit.note)
         factor = unit.factor if unit else ONE
-        qpre, qstart = self.pre_qualifier(sstart)
-        if qpre is not None and qpre.form == "近" and dim == "duration":
-            qpre, qstart = None, sstart  # 近3年 = the last three years
-        qpost, pend = self.post_qualifier(end, dim)
+        if v[sstart - 1 : sstart] in self.m.pre_last:
+            qpre, qstart = self.pre_qualifier(sstart)
+            if qpre is not None and qpre.form == "近" and dim == "duration":
+                qpre, qstart = None, sstart  # 近3年 = the last three years
+        else:
+            qpre, qstart = None, sstart
+        if v[end : end + 1] in self.m.post_first:
+            qpost, pend = self.post_qualifier(end, dim)
+        else:
+            qpost, pend = None, end
         if qpost is None and unit is not None and v.startswith("多", end):
             nxt = v[end + 1 : end + 2]
             comparative = _COMPARATIVE.search(v, max(0, sstart - 12), sstart) is not None
@@ -1011,14 +1020,15 @@ class _Resolver:
         if parsed.decimals is None and dim in ("count", "duration") and not has_big:
             return ZERO
         if dim in PRECISE_DIMS and parsed.decimals is None:
-            return Decimal("0.5")
+            return _HALF_STEPS[0]
         res = parsed.res_exp
         if parsed.decimals is None and parsed.value:
             # a round number is read with two significant digits: 1000亿 is 950亿–1050亿,
             # 2000万 is 1950万–2050万, 1万亿 is 0.95万亿–1.05万亿
             digits = parsed.value.adjusted() + 1
             res = min(res, max(digits - 2, 0))
-        return (TEN**res) / 2
+        half = _HALF_STEPS.get(res)
+        return half if half is not None else (TEN**res) / 2
 
     def finish(
         self,
