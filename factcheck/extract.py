@@ -496,18 +496,19 @@ class _Resolver:
         """Parse the run [a, b) and the unit after it, backtracking over trailing magnitude
         characters that begin a unit (5千米, 5兆瓦). Returns (parsed, numeral end, unit, run)."""
         v, m = self.v, self.m
-        tail = 0
-        while tail < b - a and tail < 3 and v[b - 1 - tail] in m.magnitude_chars:
-            tail += 1
-        for k in range(tail, 0, -1):
-            pos = b - k
-            if pos == a:
-                continue
-            u = self.match_unit(pos, after_magnitude=False)
-            if u is not None and u.end - pos > k:
-                p = self.parse(v[a:pos])
-                if p is not None:
-                    return p, pos, u, v[a:pos]
+        if v[b - 1] in m.magnitude_chars:
+            tail = 0
+            while tail < b - a and tail < 3 and v[b - 1 - tail] in m.magnitude_chars:
+                tail += 1
+            for k in range(tail, 0, -1):
+                pos = b - k
+                if pos == a or v[pos] not in m.unit_lengths:
+                    continue
+                u = m.unit_at(v, pos, False, self.explain)
+                if u is not None and u.end - pos > k:
+                    p = self.parse(v[a:pos])
+                    if p is not None:
+                        return p, pos, u, v[a:pos]
         run = v[a:b]
         p = self.parse(run)
         if p is None:
@@ -526,10 +527,16 @@ class _Resolver:
     # ---------------------------------------------------------------- main
     def quantities(self) -> Iterator[Quantity]:
         v = self.v
-        unit_first = self.m.unit_first
-        blocked_last = self.m.blocked_last
+        m = self.m
+        unit_first = m.unit_first
+        blocked_last = m.blocked_last
+        codes = m.codes
+        resolve = self.resolve
+        # stop words (一些, 十四五): candidates come in order, so a cursor walks their spans
+        stop_starts, stop_ends = self.stops.starts, self.stops.ends
+        si, ns = 0, len(stop_starts)
         pos = 0
-        search = self.m.run.search
+        search = m.run.search
         while True:
             mt = search(v, pos)
             if mt is None:
@@ -542,24 +549,26 @@ class _Resolver:
             if "，" in run and self.doc.text[self.doc.vmap.to_source(a)].isascii():
                 b = a + run.index("，")  # a list "20，300", not full-width thousands "２０，３００"
                 run = v[a:b]
-            # fast reject: a lone Chinese numeral not followed by anything unit-like
-            if b - a == 1 and not run.isdigit():
-                nxt = v[b : b + 1]
-                if nxt not in unit_first and not self._isolated(a, b):
+            if run[0].isdigit():
+                if codes is not None:
+                    cm = codes.match(v, a)
+                    if cm:  # a phone number, 20+8, 0755…: skip the whole code
+                        pos = max(pos, cm.end())
+                        continue
+            elif b - a == 1:
+                # fast reject: a lone Chinese numeral not followed by anything unit-like
+                if v[b : b + 1] not in unit_first and not self._isolated(a, b):
                     continue
-            if self.m.codes is not None and run[0].isdigit():
-                cm = self.m.codes.match(v, a)
-                if cm:  # a phone number, 20+8, 0755…: skip the whole code
-                    pos = max(pos, cm.end())
-                    continue
-            if self.stops.covering(a) and not v.startswith("分之", b):  # 十分之六 is a fraction
-                continue
+            while si < ns and stop_ends[si] <= a:
+                si += 1
+            if si < ns and stop_starts[si] <= a and not v.startswith("分之", b):
+                continue  # inside a stop word (十分之六 is a fraction)
             if v[a - 1 : a] in blocked_last and self.blocked_before(a, b):
                 continue
-            q = self.resolve(a, b)
+            q = resolve(a, b)
             if q is None:
                 continue
-            if isinstance(q, int):  # a period or a name: skip past it
+            if q.__class__ is int:  # a period or a name: skip past it
                 pos = max(q, a + 1)
                 continue
             pos = max(q.vend, a + 1)
@@ -788,9 +797,9 @@ class _Resolver:
                     prefix_unit = lex.prefixes[sym]
                     sstart -= L
                     break
+        udim = unit.dimension if unit is not None else None
         if (
-            unit is not None
-            and unit.dimension == "mass"
+            udim == "mass"
             and "/" not in unit.unit
             and _PER_MU.search(v, max(0, sstart - 8), sstart)
         ):
@@ -802,10 +811,9 @@ class _Resolver:
             if self.explain:
                 notes.append(f"'亩产' before the number → /{du} (per 亩)")
         if (
-            unit is not None
-            and "/" not in unit.unit
-            and unit.dimension in _PER_NUMERATORS
+            udim in _PER_NUMERATORS
             and "每" in v[max(0, sstart - 7) : sstart]
+            and "/" not in unit.unit
         ):
             # 每吨3000元, 每平方米均价1.2万元: the price is per the unit written after 每
             k = v.rfind("每", max(0, sstart - 7), sstart)
@@ -822,10 +830,10 @@ class _Resolver:
                     unit = unit._replace(unit=f"{unit.unit}/{den[0]}", factor=unit.factor / den[1])
                 if self.explain:
                     notes.append(f"'{v[k:sstart]}' before the number → /{den[0]}")
+        after_unit = v[unit.end : unit.end + 1] if unit is not None else ""
         if (
-            unit is not None
-            and v.startswith("半", unit.end)
-            and unit.dimension not in ("currency", "count")
+            after_unit == "半"
+            and udim not in ("currency", "count")
             and not v.startswith(self.lex.half_blockers, unit.end + 1)
         ):
             parsed = Parsed(
@@ -837,7 +845,7 @@ class _Resolver:
             if self.explain:
                 notes.append("'半' adds one half")
         if (
-            unit is not None
+            after_unit in _CN_DIGIT
             and unit.form == "成"
             and parsed.decimals is None
             and parsed.low is None

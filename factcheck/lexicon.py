@@ -191,6 +191,27 @@ class Lexicon:
     range_connectors: tuple[str, ...]
     phrases: dict[str, tuple[Decimal, str]] = field(default_factory=dict)
     extra_dirs: tuple[str, ...] = ()
+    # each numeral character as a token for the parser: kind, value, exponent
+    numeral_tokens: dict[str, tuple[str, Decimal, int]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        if self.numeral_tokens:
+            return
+        table: dict[str, tuple[str, Decimal, int]] = {}
+        for c in self.approx_markers:
+            table[c] = ("approx", Decimal(0), 0)
+        for c in self.points:
+            table[c] = ("point", Decimal(0), 0)
+        for c, e in self.big_units.items():
+            table[c] = ("big", Decimal(0), e)
+        for c, e in self.small_units.items():
+            table[c] = ("small", Decimal(0), e)
+        for c, d in self.digits.items():
+            table[c] = ("dig", Decimal(d), 0)
+        self.numeral_tokens.update(table)
+
     compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 

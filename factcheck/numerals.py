@@ -16,6 +16,16 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon
 
+_tuple_new = tuple.__new__  # a NamedTuple without its Python-level __new__ (hot path)
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+_POW10 = tuple(Decimal(10) ** e for e in range(64))
+
+
+def _pow10(e: int) -> Decimal:
+    return _POW10[e] if 0 <= e < 64 else Decimal(10) ** e
+
+
 _ARABIC = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?|\.\d+")
 
 
@@ -45,6 +55,7 @@ class _Tok(NamedTuple):
 
 def tokenize(run: str, lex: Lexicon) -> list[_Tok] | None:
     toks: list[_Tok] = []
+    table = lex.numeral_tokens  # digits first, then small and big units, points, 几/多/余
     i = 0
     n = len(run)
     while i < n:
@@ -58,18 +69,11 @@ def tokenize(run: str, lex: Lexicon) -> list[_Tok] | None:
             toks.append(_Tok("num", m.group(), Decimal(s), decimals=dec))
             i = m.end()
             continue
-        if c in lex.digits:
-            toks.append(_Tok("dig", c, Decimal(lex.digits[c])))
-        elif c in lex.small_units:
-            toks.append(_Tok("small", c, exp=lex.small_units[c]))
-        elif c in lex.big_units:
-            toks.append(_Tok("big", c, exp=lex.big_units[c]))
-        elif c in lex.points:
-            toks.append(_Tok("point", c))
-        elif c in lex.approx_markers:
-            toks.append(_Tok("approx", c))
-        else:
+        t = table.get(c)
+        if t is None:
             return None
+        kind, value, exp = t
+        toks.append(_tuple_new(_Tok, (kind, c, value, exp, None)))
         i += 1
     return toks
 
@@ -106,7 +110,7 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
         if pending is None:
             return Decimal(0)
         if implied and pending_simple and last_unit is not None and not zero_gap and last_unit >= 1:
-            return pending * (Decimal(10) ** (last_unit - 1))
+            return pending * _pow10(last_unit - 1)
         return pending
 
     while i < n:
@@ -134,7 +138,7 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
                 if section or groups or toks[i - 1].kind != "num":
                     return None
                 dec_exp += t.exp  # 3.5百万, 1.2千万: a decimal times a small unit
-            section += mult * (Decimal(10) ** t.exp)
+            section += mult * _pow10(t.exp)
             small_seen = t.exp
             pending = None
             last_unit = t.exp
@@ -154,7 +158,7 @@ def _core(toks: list[_Tok]) -> tuple[Decimal, int | None, int] | None:
                 v = Decimal(1)  # a run that opens with a magnitude: 突破万亿元 is 1万亿元
             if carried:
                 dec_exp += t.exp
-            groups.append((v * (Decimal(10) ** t.exp), t.exp + combined_exp, carried))
+            groups.append((v * _pow10(t.exp), t.exp + combined_exp, carried))
             section = Decimal(0)
             pending = None
             small_seen = None
@@ -234,7 +238,6 @@ def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
 # decimals, then at most two magnitudes (1.5万亿, 10,373亿, 2000万)
 _PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.([0-9]{1,12}))?")
 _TEN = Decimal(10)
-_tuple_new = tuple.__new__  # a Parsed without the NamedTuple's Python-level __new__
 
 
 def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
@@ -300,18 +303,19 @@ def parse_tokens(run: str, lex: Lexicon) -> Parsed | None:
     toks = tokenize(run, lex)
     if not toks:
         return None
-    has_arabic = any(t.kind == "num" for t in toks)
-    has_digit = any(t.kind in ("num", "dig") for t in toks) or toks[0].text in ("十", "拾")
-    marks = [i for i, t in enumerate(toks) if t.kind == "approx"]
-    if len(marks) > 1:
+    kinds = [t.kind for t in toks]
+    has_arabic = "num" in kinds
+    has_digit = has_arabic or "dig" in kinds or toks[0].text in ("十", "拾")
+    n_marks = kinds.count("approx")
+    if n_marks > 1:
         return None
-    if marks:
-        return _approx(toks, marks[0], lex, has_arabic)
-    if not any(t.kind in ("small", "big", "point", "num") for t in toks):
+    if n_marks:
+        return _approx(toks, kinds.index("approx"), lex, has_arabic)
+    if not ("small" in kinds or "big" in kinds or "point" in kinds or has_arabic):
         ds = _digit_string(toks)
         if ds is not None:
             return ds
-    if sum(1 for t in toks if t.kind == "dig") >= 2:
+    if kinds.count("dig") >= 2:
         rng = _consecutive_range(toks)
         if rng is not None:
             return rng
