@@ -1006,6 +1006,26 @@ class _Resolver:
         if half:
             if self.explain:
                 notes.append(f"stated precision ± {_fmt(half)}")
+        if qpre is None and qpost is None and parsed.approx is None and not self.explain:
+            # the common case, as finish() would build it: no qualifier, no approximation
+            low, high = value - half, value + half
+            return self.make(
+                start,
+                max(end, pend),
+                value,
+                low,
+                high,
+                unit.unit if unit else "",
+                dim,
+                None,
+                "rounded" if half else "exact",
+                False,
+                bool(half),
+                notes,
+                (high - low) / 2 if half else ZERO,
+                unit.form if unit else "",
+                unit.factor if unit else ONE,
+            )
         return self.finish(
             start,
             max(end, pend),
