@@ -104,6 +104,7 @@ class Matcher:
     blocked_last: frozenset[str]  # characters before a number that may block it (blocked_before)
     unit_at: Callable[[str, int, bool, bool], _Unit | None]
     connector_first: frozenset[str]
+    connectors: tuple[str, ...]  # range connectors, longest first
     pre_blockers: dict[str, frozenset[str]]
 
 
@@ -266,6 +267,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         | frozenset(digit_stops),
         unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex)),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
+        connectors=tuple(sorted(lex.range_connectors, key=len, reverse=True)),
         pre_blockers=pre_blockers,
     )
 
@@ -786,8 +788,11 @@ class _Resolver:
                     parsed, nend
                 ):
                     return None
-        quote = self.quotes.covering(a)
-        sgn, sstart = self.sign(a)
+        quote = self.quotes.covering(a) if self.quotes.starts else None
+        if v[a - 1 : a] in _SIGN_LAST:
+            sgn, sstart = self.sign(a)
+        else:
+            sgn, sstart = 1, a
         # currency symbol before the number: ¥300, US$20
         prefix_unit = None
         if v[sstart - 1 : sstart] in self.m.prefix_last:
@@ -905,7 +910,7 @@ class _Resolver:
         if unit is None and prefix_unit:
             unit = _Unit("", prefix_unit, "currency", ONE, nend, f"symbol → {prefix_unit}")
         # range: 3~4个, 30%—50%, 5000亿至6000亿元, 1—4月 (a period)
-        rng = self.range_partner(end, unit)
+        rng = self.range_partner(end, unit) if v[end : end + 1] in self.m.connector_first else None
         if rng == "period":
             return self.skip_period(end)
         if rng is not None:
@@ -1207,7 +1212,7 @@ class _Resolver:
         v = self.v
         if v[end : end + 1] not in self.m.connector_first:
             return None
-        for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
+        for conn in self.m.connectors:
             if not v.startswith(conn, end):
                 continue
             p = end + len(conn)
@@ -1292,7 +1297,7 @@ class _Resolver:
         dim = "percent" if unit == "%" else "ratio"
         low, high, bound = value - half, value + half, "rounded" if half else "exact"
         if not whole and sgn == 1:  # a range of fractions: 百分之三十至百分之五十
-            for conn in sorted(self.lex.range_connectors, key=len, reverse=True):
+            for conn in self.m.connectors:
                 if not self.v.startswith(conn, end):
                     continue
                 mt = self.m.run_plain.match(self.v, end + len(conn))
