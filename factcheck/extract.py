@@ -590,7 +590,9 @@ class _Resolver:
                 val,
                 uf.unit if uf else "",
                 uf.dimension if uf else "number",
-                [f"phrase '{mt.group()}' → {_fmt(val)} {uf.unit if uf else ''}"],
+                [f"phrase '{mt.group()}' → {_fmt(val)} {uf.unit if uf else ''}"]
+                if self.explain
+                else [],
             )
 
     def _more_after(
@@ -690,7 +692,7 @@ class _Resolver:
                     mt.end(),
                     whole=parsed.value,
                     start=a,
-                    notes=[f"whole part '{run}' → {_fmt(parsed.value)}"],
+                    notes=[f"whole part '{run}' → {_fmt(parsed.value)}"] if self.explain else [],
                 )
         if unit is None and parsed.has_arabic and run.replace(".", "").isdigit():
             special = self.arabic_special(a, nend, run)
@@ -1262,7 +1264,12 @@ class _Resolver:
                 den_val *= TEN ** (lex.small_units.get(c) or lex.big_units[c])
             value = sgn * num.value * 100 / den_val
             half = (TEN ** (-(num.decimals or 0))) / 2 * 100 / den_val
-            note = f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} per {_fmt(den_val)} = {_fmt(value)}%"
+            note = (
+                f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} per {_fmt(den_val)} = "
+                f"{_fmt(value)}%"
+                if self.explain
+                else ""
+            )
             return value, half, "%", note, nm.end()
         den = self.parse(den_run)
         if den is None or den.value == 0 or den.low is not None:
@@ -1272,6 +1279,8 @@ class _Resolver:
             value = sgn * num.value / den.value
         note = (
             f"'{den_run}分之{nm.group()}' → {_fmt(num.value)} / {_fmt(den.value)} = {_fmt(value)}"
+            if self.explain
+            else ""
         )
         return value, ZERO, "times", note, nm.end()
 
@@ -1287,7 +1296,7 @@ class _Resolver:
         if fv is None:
             return None
         value, half, unit, note, end = fv
-        notes = (notes or []) + [note]
+        notes = (notes or []) + [note] if self.explain else []
         if whole:
             value += whole
             if self.explain:
@@ -1398,7 +1407,7 @@ class _Resolver:
                 "exact",
                 False,
                 False,
-                [f"'{run}{pm.group()}' → {_fmt(value)}"],
+                [f"'{run}{pm.group()}' → {_fmt(value)}"] if self.explain else [],
             )
         em = _EXP.match(v, nend)
         if em and not _LETTER.match(v[em.end() : em.end() + 1]):
@@ -1416,7 +1425,7 @@ class _Resolver:
                 "exact",
                 False,
                 False,
-                [f"'{run}{em.group()}' → {_fmt(value)}"],
+                [f"'{run}{em.group()}' → {_fmt(value)}"] if self.explain else [],
             )
         if v.startswith("/", nend) and "." not in run:
             fm = _SLASH_DEN.match(v, nend + 1)
@@ -1446,7 +1455,7 @@ class _Resolver:
                 "exact",
                 False,
                 False,
-                [f"'{run}/{fm.group()}' → {_fmt(value)}"],
+                [f"'{run}/{fm.group()}' → {_fmt(value)}"] if self.explain else [],
             )
         return None
 
