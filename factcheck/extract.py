@@ -684,7 +684,8 @@ class _Resolver:
         parsed, nend, unit, run = got
         if unit is None and share is not None:
             unit = share._replace(end=nend)
-        if unit is None and v.startswith("又", nend):
+        nxt = v[nend : nend + 1]
+        if unit is None and nxt == "又":
             mt = self.m.run_plain.match(v, nend + 1)
             if mt and v.startswith("分之", mt.end()) and parsed.low is None:
                 return self.fraction(
@@ -731,15 +732,11 @@ class _Resolver:
         # special forms after the numeral
         if (
             unit is None
-            and v.startswith("折", nend)
+            and nxt == "折"
             and (nend + 1 >= len(v) or v[nend + 1] not in "合算旧叠射腾返线中现扣价")
         ):
             return self.discount(a, nend, parsed, run, notes)
-        if (
-            unit is None
-            and v.startswith("番", nend)
-            and (v[a - 1 : a] == "翻" or v[a - 2 : a] == "翻了")
-        ):
+        if unit is None and nxt == "番" and (v[a - 1 : a] == "翻" or v[a - 2 : a] == "翻了"):
             times = Decimal(2) ** int(parsed.value)
             start = a - 1 if v[a - 1] == "翻" else a - 2
             if self.explain:
@@ -790,7 +787,6 @@ class _Resolver:
                     parsed, nend
                 ):
                     return None
-        quote = self.quotes.covering(a) if self.quotes.starts else None
         if v[a - 1 : a] in _SIGN_LAST:
             sgn, sstart = self.sign(a)
         else:
@@ -942,8 +938,10 @@ class _Resolver:
                     notes.append(f"range to '{run2}' → {_fmt(parsed2.value)}")
                 end = unit2.end if unit2 else end2
         dim = unit.dimension if unit else "number"
-        if quote is not None and dim not in lex.quote_keep_dimensions:
-            return quote[1]  # a name in quotes: "20+8"产业集群, "六个一"
+        if dim not in lex.quote_keep_dimensions and self.quotes.starts:
+            quote = self.quotes.covering(a)
+            if quote is not None:
+                return quote[1]  # a name in quotes: "20+8"产业集群, "六个一"
         if unit is not None:
             if self.explain:
                 notes.append(unit.note)

@@ -242,28 +242,38 @@ _TEN = Decimal(10)
 
 def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
     """The result of the general parser for the common shape, or None for any other run."""
-    m = _PLAIN.match(run)
-    if m is None:
-        return None
+    # trailing magnitudes first (at most two, in rising order: 万亿 but not 亿万)
     exp = 0
-    rest = run[m.end() :]
-    if rest:
-        if len(rest) > 2:
+    body = run
+    last = run[-1]
+    if not ("0" <= last <= "9"):
+        e1 = lex.big_units.get(last)
+        if e1 is None:
             return None
-        prev = -1
-        for c in rest:
-            e = lex.big_units.get(c)
-            if e is None or e < prev:
+        body = run[:-1]
+        exp = e1
+        last = body[-1:]
+        if last and not ("0" <= last <= "9"):
+            e0 = lex.big_units.get(last)
+            if e0 is None or e0 > e1:
                 return None  # 亿万, 5千万: the general parser decides
-            exp += e
-            prev = e
-    whole, frac = m.groups()
+            body = body[:-1]
+            exp += e0
+    if body.isdigit() and body.isascii():
+        if len(body) > 15:
+            return None
+        whole, frac = body, None
+    else:
+        m = _PLAIN.fullmatch(body)
+        if m is None:
+            return None
+        whole, frac = m.groups()
     if exp and not whole.strip("0,") and not (frac or "").strip("0"):
         return None  # 0万: the general parser rejects a magnitude of nothing
     if frac is None:
         value = Decimal(whole.replace(",", "") if "," in whole else whole)
         if exp:
-            value *= _TEN**exp
+            value *= _pow10(exp)
         return _tuple_new(
             Parsed,
             (
@@ -282,7 +292,7 @@ def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
         )
     value = Decimal(f"{whole.replace(',', '')}.{frac}")
     if exp:
-        value *= _TEN**exp
+        value *= _pow10(exp)
     return _tuple_new(
         Parsed,
         (value, exp - len(frac), len(frac), None, None, False, False, None, False, True, True),
