@@ -299,12 +299,97 @@ def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
     )
 
 
+_DECLINE = object()  # a shape the fast parsers leave to the general parser
+
+
+def _parse_chinese(run: str, lex: Lexicon) -> Parsed | None | object:
+    """`_core` on integers in ints, for runs of Chinese digits and magnitudes only (三十六,
+    五万二千四百三十一亿, 一百零五). Declines runs with a decimal point, 几/多/余, Arabic digits,
+    no magnitude (digit strings such as 二〇二二) or two digits in a row (三四十, a range)."""
+    table = lex.numeral_tokens
+    groups: list[tuple[int, int]] = []  # (value, exponent)
+    section = 0
+    pending: int | None = None
+    last_unit: int | None = None
+    zero_gap = False
+    small_seen: int | None = None
+    magnitudes = False
+    prev_digit = -1
+    for i, c in enumerate(run):
+        t = table.get(c)
+        if t is None:
+            return _DECLINE
+        kind, val, exp = t
+        if kind == "dig":
+            d = int(val)
+            if prev_digit > 0 or pending is not None:
+                return _DECLINE  # 三四十 (a range) or 五零: the general parser decides
+            prev_digit = d
+            if d == 0:
+                zero_gap = True
+                continue
+            pending = d
+            continue
+        prev_digit = -1
+        if kind == "small":
+            if small_seen is not None and exp >= small_seen:
+                return _DECLINE
+            section += (pending if pending is not None else 1) * 10**exp
+            small_seen = exp
+        elif kind == "big":
+            v = section + (pending or 0)
+            combined = 0
+            while groups and groups[-1][1] <= exp:
+                gv, ge = groups.pop()
+                v += gv
+                combined = max(combined, ge)
+            if v == 0 and not combined:
+                if i > 0:
+                    return _DECLINE
+                v = 1  # a run that opens with a magnitude: 万亿
+            groups.append((v * 10**exp, exp + combined))
+            section = 0
+            small_seen = None
+        else:
+            return _DECLINE  # a decimal point, 几/多/余
+        magnitudes = True
+        pending = None
+        last_unit = exp
+        zero_gap = False
+    if not magnitudes:
+        return _DECLINE
+    if pending is not None and last_unit is not None and not zero_gap and last_unit >= 1:
+        pending *= 10 ** (last_unit - 1)  # 一万二: the digit takes the place after the unit
+    value = Decimal(sum(g for g, _ in groups) + section + (pending or 0))
+    has_digit = prev_digit >= 0 or any(table[c][0] == "dig" for c in run) or run[0] in "十拾"
+    return _tuple_new(
+        Parsed,
+        (
+            value,
+            _trailing_zeros(value),
+            None,
+            None,
+            None,
+            False,
+            False,
+            None,
+            False,
+            False,
+            has_digit,
+        ),
+    )
+
+
 def parse(run: str, lex: Lexicon) -> Parsed | None:
     """The value of a numeral run, or None when the run is not one numeral."""
     if run[:1].isdigit():
         got = _parse_plain(run, lex)
         if got is not None:
             return got
+    elif len(run) > 1:
+        cn = _parse_chinese(run, lex)
+        if cn is not _DECLINE:
+            return cn  # type: ignore[return-value]
     return parse_tokens(run, lex)
 
 

@@ -130,3 +130,19 @@ def test_plain_parser_agrees_with_token_parser(run: str) -> None:
     assert fast == slow, run
     if fast is not None:
         assert str(fast.value) == str(slow.value), run
+
+
+# (e) the Chinese-integer parser (digits and magnitudes only) agrees with the token parser on
+# every run, well-formed (cn2an's) or not (any string of numeral characters)
+_cn_chars = st.sampled_from(list("零〇一二两三四五六七八九十百千万亿兆壹贰拾佰仟萬億点多几"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.lists(_cn_chars, min_size=1, max_size=10).map("".join), integers.map(an2cn)))
+def test_chinese_parser_agrees_with_token_parser(run: str) -> None:
+    from factcheck.numerals import parse_tokens
+
+    fast, slow = parse(run, LEX), parse_tokens(run, LEX)
+    assert fast == slow, run
+    if fast is not None:
+        assert str(fast.value) == str(slow.value), run
