@@ -573,7 +573,7 @@ class _Resolver:
             if q.__class__ is int:  # a period or a name: skip past it
                 pos = max(q, a + 1)
                 continue
-            pos = max(q.vend, a + 1)
+            pos = q.vend if q.vend > a else a + 1
             yield q
 
     def phrases(self) -> Iterator[Quantity]:
@@ -965,7 +965,8 @@ class _Resolver:
                 # 两年多, 3倍多, 六成多, 五斤多的 (not 5%多项, 1万元多种)
                 qpost, pend = Qualifier("多", "lower", True, "post"), end + 1
         start = qstart if qpre is not None else sstart
-        value = sgn * parsed.value * factor
+        stop = pend if pend > end else end
+        value = (parsed.value if sgn == 1 else sgn * parsed.value) * factor
         if rng is not None:
             parsed2 = rng[0]
             low = sgn * (parsed.low if parsed.low is not None else parsed.value) * factor
@@ -973,7 +974,7 @@ class _Resolver:
             low, high = min(low, high), max(low, high)
             return self.finish(
                 start,
-                max(end, pend),
+                stop,
                 value,
                 low,
                 high,
@@ -993,7 +994,7 @@ class _Resolver:
             low, high = min(low, high), max(low, high)
             return self.finish(
                 start,
-                max(end, pend),
+                stop,
                 value,
                 low,
                 high,
@@ -1016,7 +1017,7 @@ class _Resolver:
             low, high = value - half, value + half
             return self.make(
                 start,
-                max(end, pend),
+                stop,
                 value,
                 low,
                 high,
@@ -1033,7 +1034,7 @@ class _Resolver:
             )
         return self.finish(
             start,
-            max(end, pend),
+            stop,
             value,
             value - half,
             value + half,
