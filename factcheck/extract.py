@@ -49,6 +49,7 @@ _PER_VERBS = frozenset(
 _PER_MU = re.compile(r"亩产(?:量)?(?:达到|达|为|约|仅|提高到|增加到)?[^，。；\d]{0,2}$")
 _TIME_UNITS = frozenset({"year", "month", "day", "h"})
 PRECISE_DIMS = {"percent", "percentage_point", "ratio", "duration"}
+_COUNTED_DIMS = frozenset({"count", "duration"})
 _LETTER = re.compile(r"[A-Za-z]")
 _CODE_BEFORE = frozenset("_#@±∓")
 _SIGN_LAST = frozenset("负負下-+")
@@ -1050,17 +1051,20 @@ class _Resolver:
         )
 
     def half_step(self, parsed: Parsed, dim: str, run: str) -> Decimal:
-        has_big = not self.m.big_chars.isdisjoint(run)
-        if parsed.decimals is None and dim in ("count", "duration") and not has_big:
-            return ZERO
-        if dim in PRECISE_DIMS and parsed.decimals is None:
-            return _HALF_STEPS[0]
-        res = parsed.res_exp
-        if parsed.decimals is None and parsed.value:
-            # a round number is read with two significant digits: 1000亿 is 950亿–1050亿,
-            # 2000万 is 1950万–2050万, 1万亿 is 0.95万亿–1.05万亿
-            digits = parsed.value.adjusted() + 1
-            res = min(res, max(digits - 2, 0))
+        if parsed.decimals is not None:
+            res = parsed.res_exp  # 1.5万: the last decimal
+        else:
+            if dim in _COUNTED_DIMS and self.m.big_chars.isdisjoint(run):
+                return ZERO  # 8个, 3年: exact
+            if dim in PRECISE_DIMS:
+                return _HALF_STEPS[0]
+            res = parsed.res_exp
+            if parsed.value:
+                # a round number is read with two significant digits: 1000亿 is 950亿–1050亿,
+                # 2000万 is 1950万–2050万, 1万亿 is 0.95万亿–1.05万亿
+                digits = parsed.value.adjusted() + 1
+                if digits - 2 < res:
+                    res = digits - 2 if digits > 2 else 0
         half = _HALF_STEPS.get(res)
         return half if half is not None else (TEN**res) / 2
 

@@ -271,14 +271,18 @@ def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
     if exp and not whole.strip("0,") and not (frac or "").strip("0"):
         return None  # 0万: the general parser rejects a magnitude of nothing
     if frac is None:
-        value = Decimal(whole.replace(",", "") if "," in whole else whole)
+        digits = whole.replace(",", "") if "," in whole else whole
+        value = Decimal(digits)
         if exp:
             value *= _pow10(exp)
+        # the trailing zeros of the value, from its digits: 2000万 → 3 + 4
+        kept = digits.rstrip("0")
+        zeros = len(digits) - len(kept) + exp if kept.strip("0") else 0
         return _tuple_new(
             Parsed,
             (
                 value,
-                _trailing_zeros(value),
+                zeros,
                 None,
                 None,
                 None,
