@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, localcontext
 from typing import NamedTuple
 
-from .lexicon import Lexicon, Qualifier, UnitForm, load_lexicon, load_raw
+from .lexicon import Lexicon, Qualifier, load_lexicon, load_raw
 from .model import Document, OffsetMap, Quantity
 from .numerals import Parsed, parse
 from .segment import Cell, table_cell
@@ -109,9 +109,29 @@ class Matcher:
     pre_blockers: dict[str, frozenset[str]]
 
 
+# a unit form's entry for the hot path: unit, dimension, factor, the characters that must not
+# follow it (blockers), and whether it is a form only after a magnitude (万 of 万人)
+_UnitEntry = tuple[str, str, Decimal, frozenset[str], bool]
+
+
+def _unit_entries(lex: Lexicon) -> dict[str, _UnitEntry]:
+    empty: frozenset[str] = frozenset()
+    return {
+        form: (
+            uf.unit,
+            uf.dimension,
+            uf.factor,
+            lex.blockers.get(form, empty),
+            form in lex.magnitude_only,
+        )
+        for form, uf in lex.units.items()
+    }
+
+
 def _unit_at(
     lex: Lexicon,
     lengths: dict[str, tuple[int, ...]],
+    entries: dict[str, _UnitEntry],
     s: str,
     pos: int,
     after_magnitude: bool,
@@ -124,15 +144,14 @@ def _unit_at(
         if end > n:
             continue
         form = s[pos:end]
-        uf: UnitForm | None = lex.units.get(form)
-        if uf is None:
+        entry = entries.get(form)
+        if entry is None:
             continue
-        if form in lex.magnitude_only and not after_magnitude:
+        unit, dim, factor, blockers, magnitude_only = entry
+        if magnitude_only and not after_magnitude:
             continue
-        nxt = s[end : end + 1]
-        if nxt and nxt in lex.blockers.get(form, ()):
+        if blockers and end < n and s[end] in blockers:
             continue
-        unit, dim, factor = uf.unit, uf.dimension, uf.factor
         note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
         # compound: 元/人, 微克/立方米, 万元每吨 (每 only after amounts: 5年每年 is two figures)
         if end < n and (
@@ -266,7 +285,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         | frozenset(" ：:\t")
         | frozenset(p[-1] for p in lex.ordinal_prefixes)
         | frozenset(digit_stops),
-        unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex)),
+        unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex), _unit_entries(lex)),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
         connectors=tuple(sorted(lex.range_connectors, key=len, reverse=True)),
         pre_blockers=pre_blockers,
