@@ -379,6 +379,13 @@ class _Resolver:
         self.parse = m.parse
         self.text = doc.text
         self.span = doc.vmap.span
+        vm = doc.vmap
+        # one segment and no entities: every view offset maps by a constant shift
+        self.shift = (
+            vm.sstarts[0] - vm.vstarts[0]
+            if len(vm.vstarts) == 1 and vm.vstarts[0] == 0 and not vm.wide
+            else None
+        )
 
     # ---------------------------------------------------------------- helpers
     def match_unit(self, pos: int, after_magnitude: bool) -> _Unit | None:
@@ -1208,7 +1215,11 @@ class _Resolver:
         form: str = "",
         factor: Decimal = ONE,
     ) -> Quantity:
-        s, e = self.span(vstart, vend)
+        shift = self.shift
+        if shift is not None and vend > vstart:
+            s, e = vstart + shift, vend + shift
+        else:
+            s, e = self.span(vstart, vend)
         q = _new_quantity(Quantity)
         q.__dict__.update(
             start=s,
