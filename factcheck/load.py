@@ -13,6 +13,7 @@ import codecs
 import functools
 import hashlib
 import html
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -744,6 +745,24 @@ class Source:
     data: bytes | None = None
 
 
+def _folder_files(root: str) -> list[str]:
+    """The files of a folder with a known extension, recursively, in path order (by parts, as
+    pathlib sorts); hidden files and folders (.git) are skipped without being walked."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    base = Path(root)
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = Path(dirpath).relative_to(base).parts
+        for name in filenames:
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                continue
+            full = os.path.join(dirpath, name)
+            if os.path.isfile(full):
+                found.append(((*rel, name), full))
+    found.sort()
+    return [str(Path(f)) for _, f in found]
+
+
 def expand(paths: list[str]) -> Iterator[Source | tuple[str, str]]:
     """Expand CLI paths: folders recursively (known extensions, sorted), '-' for stdin.
 
@@ -757,14 +776,7 @@ def expand(paths: list[str]) -> Iterator[Source | tuple[str, str]]:
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(
-                f
-                for f in path.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in EXTENSIONS
-                and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            )
-            yield from (Source(str(f)) for f in files)
+            yield from (Source(f) for f in _folder_files(str(path)))
         elif path.is_file():
             yield Source(str(path))
         elif path.exists():
@@ -778,10 +790,11 @@ def load_source(src: Source) -> Document:
     data = src.data
     if data is None:
         try:
-            size = Path(src.path).stat().st_size
-            if size > MAX_BYTES:
-                raise LoadError(f"file too large ({size} bytes; limit {MAX_BYTES})")
-            data = Path(src.path).read_bytes()
+            with open(src.path, "rb") as f:
+                size = os.fstat(f.fileno()).st_size
+                if size > MAX_BYTES:
+                    raise LoadError(f"file too large ({size} bytes; limit {MAX_BYTES})")
+                data = f.read()
         except PermissionError as e:
             raise LoadError("permission denied") from e
         except OSError as e:
