@@ -128,50 +128,50 @@ def _unit_entries(lex: Lexicon) -> dict[str, _UnitEntry]:
     }
 
 
-def _unit_at(
-    lex: Lexicon,
-    lengths: dict[str, tuple[int, ...]],
-    entries: dict[str, _UnitEntry],
-    s: str,
-    pos: int,
-    after_magnitude: bool,
-    explain: bool,
-) -> _Unit | None:
-    """The unit at offset pos of s (longest form), with its compound denominator (元/人)."""
-    n = len(s)
-    for L in lengths.get(s[pos : pos + 1], ()):
-        end = pos + L
-        if end > n:
-            continue
-        form = s[pos:end]
-        entry = entries.get(form)
-        if entry is None:
-            continue
-        unit, dim, factor, blockers, magnitude_only = entry
-        if magnitude_only and not after_magnitude:
-            continue
-        if blockers and end < n and s[end] in blockers:
-            continue
-        note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
-        # compound: 元/人, 微克/立方米, 万元每吨 (每 only after amounts: 5年每年 is two figures)
-        if end < n and (
-            (s[end] == "/" and dim not in ("count", "percent"))
-            or (s[end] == "每" and dim in _PER_NUMERATORS)
-        ):
-            for DL in range(4, 0, -1):
-                den = s[end + 1 : end + 1 + DL]
-                if den in lex.denominators:
-                    du, dfac = lex.denominators[den]
-                    with localcontext() as ctx:
-                        ctx.prec = 40
-                        factor = factor / dfac
-                    unit = f"{unit}/{du}"
-                    if explain:
-                        note += f", per '{den}' → /{du}"
-                    end = end + 1 + DL
-                    break
-        return _tuple_new(_Unit, (form, unit, dim, factor, end, note))
-    return None
+def _unit_finder(lex: Lexicon) -> Callable[[str, int, bool, bool], _Unit | None]:
+    """The function that finds the unit at an offset: the longest form there, with its
+    compound denominator (元/人). A closure over the unit tables (one call per figure)."""
+    lengths = _unit_lengths(lex)
+    entries = _unit_entries(lex)
+    denominators = lex.denominators
+
+    def unit_at(s: str, pos: int, after_magnitude: bool, explain: bool) -> _Unit | None:
+        n = len(s)
+        for L in lengths.get(s[pos : pos + 1], ()):
+            end = pos + L
+            if end > n:
+                continue
+            form = s[pos:end]
+            entry = entries.get(form)
+            if entry is None:
+                continue
+            unit, dim, factor, blockers, magnitude_only = entry
+            if magnitude_only and not after_magnitude:
+                continue
+            if blockers and end < n and s[end] in blockers:
+                continue
+            note = f"unit '{form}' → {unit} × {_fmt(factor)}" if explain else ""
+            # compound: 元/人, 微克/立方米, 万元每吨 (每 only after amounts: 5年每年 is two figures)
+            if end < n and (
+                (s[end] == "/" and dim not in ("count", "percent"))
+                or (s[end] == "每" and dim in _PER_NUMERATORS)
+            ):
+                for DL in range(4, 0, -1):
+                    den = s[end + 1 : end + 1 + DL]
+                    if den in denominators:
+                        du, dfac = denominators[den]
+                        with localcontext() as ctx:
+                            ctx.prec = 40
+                            factor = factor / dfac
+                        unit = f"{unit}/{du}"
+                        if explain:
+                            note += f", per '{den}' → /{du}"
+                        end = end + 1 + DL
+                        break
+            return _tuple_new(_Unit, (form, unit, dim, factor, end, note))
+        return None
+
+    return unit_at
 
 
 def _unit_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
@@ -285,7 +285,7 @@ def get_matcher(extra_dirs: tuple[str, ...] = ()) -> Matcher:
         | frozenset(" ：:\t")
         | frozenset(p[-1] for p in lex.ordinal_prefixes)
         | frozenset(digit_stops),
-        unit_at=functools.partial(_unit_at, lex, _unit_lengths(lex), _unit_entries(lex)),
+        unit_at=_unit_finder(lex),
         connector_first=frozenset(c[0] for c in lex.range_connectors),
         connectors=tuple(sorted(lex.range_connectors, key=len, reverse=True)),
         pre_blockers=pre_blockers,
