@@ -1625,9 +1625,14 @@ def _share_list_units(r: _Resolver, found: list[Quantity]) -> None:
     form of the item after them (each keeps its own magnitude). In place."""
     v = r.v
     share: _Unit | None = None
-    for i in range(len(found) - 2, -1, -1):
+    bare = [i for i in range(len(found) - 1) if not found[i].unit]  # few: skip the rest fast
+    prev = -1
+    for i in reversed(bare):
         q = found[i]
-        if q.unit or q.dimension != "number":
+        if i + 1 != prev:
+            share = None  # an item with a unit came between
+        prev = i
+        if q.dimension != "number":
             share = None
             continue
         nxt = found[i + 1]
