@@ -655,8 +655,8 @@ def main() -> None:
         print(
             f"    peak growth from N to 2N: {growth / 1e6:+.2f} MB "
             f"({growth / max(1, extra):+.0f} bytes per extra file; input grew by "
-            f"{(recs[1]['bytes'] - recs[0]['bytes']) / 1e6:.2f} MB; what grows is the sorted path "
-            "list of load.expand)"
+            f"{(recs[1]['bytes'] - recs[0]['bytes']) / 1e6:.2f} MB; folders are listed one at a "
+            "time, so only the largest folder's listing is held)"
         )
     if args.profile:
         print()

@@ -749,22 +749,23 @@ class Source:
     data: bytes | None = None
 
 
-def _folder_files(root: str) -> list[str]:
+def _folder_files(root: str) -> Iterator[str]:
     """The files of a folder with a known extension, recursively, in path order (by parts, as
-    pathlib sorts); hidden files and folders (.git) are skipped without being walked."""
-    found: list[tuple[tuple[str, ...], str]] = []
-    base = Path(root)
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        rel = Path(dirpath).relative_to(base).parts
-        for name in filenames:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in EXTENSIONS:
-                continue
-            full = os.path.join(dirpath, name)
-            if os.path.isfile(full):
-                found.append(((*rel, name), full))
-    found.sort()
-    return [str(Path(f)) for _, f in found]
+    pathlib sorts), streamed: one folder's listing at a time is held, never the whole tree.
+    Hidden files and folders (.git) are skipped without being walked; symlinked folders are
+    not followed."""
+    try:
+        with os.scandir(root) as it:
+            entries = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it)
+    except OSError:
+        return
+    for name, path, is_dir in entries:
+        if name.startswith("."):
+            continue
+        if is_dir:
+            yield from _folder_files(path)
+        elif os.path.splitext(name)[1].lower() in EXTENSIONS and os.path.isfile(path):
+            yield path
 
 
 def expand(paths: list[str]) -> Iterator[Source | tuple[str, str]]:
