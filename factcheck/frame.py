@@ -1417,24 +1417,19 @@ def frame_document(
         out[i] = c
     # a headline figure without a year (湛江港年货物吞吐量首次突破3亿吨) is about the period the
     # article reports for the same figure
-    for i, c in enumerate(out):
-        if not c.in_headline or c.period is not None or c.metric is None:
-            continue
-        lede = next(
-            (
-                x
-                for x in out[i + 1 :]
-                if not x.in_headline
-                and x.period is not None
-                and (x.entity, x.metric, x.aspect, x.quantity.unit)
-                == (c.entity, c.metric, c.aspect, c.quantity.unit)
-            ),
-            None,
-        )
-        if lede is not None:
-            out[i] = replace(
-                c, period=lede.period, period_text=lede.period_text, months=lede.months
-            )
+    # (from the end: the first later body claim of each kind is at hand, so this is linear)
+    first_after: dict[tuple, Claim] = {}
+    for i in range(len(out) - 1, -1, -1):
+        c = out[i]
+        key = (c.entity, c.metric, c.aspect, c.quantity.unit)
+        if c.in_headline and c.period is None and c.metric is not None:
+            lede = first_after.get(key)
+            if lede is not None:
+                out[i] = replace(
+                    c, period=lede.period, period_text=lede.period_text, months=lede.months
+                )
+        elif not c.in_headline and c.period is not None:
+            first_after[key] = c
     # 跨境电商进出口1068亿元。其中，出口891.2亿元: parts of a narrower total are not the
     # place's total exports; the part keeps no metric of its own
     owners = {p for m in voc.metrics.values() for p in (*m.parts, *m.components)}

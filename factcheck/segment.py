@@ -96,21 +96,31 @@ class Cell:
         return 1 if self.row and not self.row[0].strip() else 0
 
 
+_MAX_ROW = 10_000  # a longer line is not a table row (and is never scanned whole per figure)
+
+
 def table_cell(view: str, pos: int, max_rows: int = 200) -> Cell | None:
     """The table cell at pos, with its row and the table's header row; None outside a table or
     in the header row itself. Blank lines between rows are allowed."""
-    a = view.rfind("\n", 0, pos) + 1
+    lo = max(0, pos - _MAX_ROW)
+    a = view.rfind("\n", lo, pos) + 1
+    if a == 0 and lo > 0:
+        return None
     col = view.count("\t", a, pos)
     if col == 0:
         return None
-    e = view.find("\n", pos)
+    e = view.find("\n", pos, pos + _MAX_ROW)
+    if e < 0 and pos + _MAX_ROW < len(view):
+        return None
     line = view[a : e if e >= 0 else len(view)]
     header = None
     b = a - 1
     for _ in range(max_rows):
         if b <= 0:
             break
-        lo = view.rfind("\n", 0, b) + 1
+        lo = view.rfind("\n", max(0, b - _MAX_ROW), b) + 1
+        if lo == 0 and b > _MAX_ROW:
+            break
         above = view[lo:b]
         if "\t" in above:
             header = above

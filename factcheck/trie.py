@@ -70,11 +70,36 @@ class WordScanner:
         end = len(text) if endpos is None else min(endpos, len(text))
         if pos >= end:
             return
-        for last, w in self._a.iter_long(text, pos, end):
-            yield WordMatch(last + 1 - len(w), last + 1, w)
+        if pos == 0 and end == len(text):
+            for last, w in self._a.iter_long(text):
+                yield WordMatch(last + 1 - len(w), last + 1, w)
+            return
+        # the automaton reads the whole string it is given at each call, whatever the range:
+        # give it only the range, so that many small searches in a long text stay linear
+        for last, w in self._a.iter_long(text[pos:end]):
+            yield WordMatch(pos + last + 1 - len(w), pos + last + 1, w)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
-        return next(self.finditer(text, pos, endpos), None)
+        """The first match at or after pos, looked for in growing windows: a loop of searches
+        through a long text reads each part of it a bounded number of times."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        longest = self._maxlen
+        width = 1024
+        while pos < end:
+            hi = min(end, pos + width)
+            first = next(iter(self._a.iter_long(text[pos:hi])), None)
+            if first is None:
+                if hi == end:
+                    return None
+                pos = max(pos + 1, hi - longest + 1)  # a word may start there and cross hi
+                continue
+            last, w = first
+            start = pos + last + 1 - len(w)
+            if hi == end or start + longest <= hi:
+                # every word that starts at or before this one ends inside the window
+                return WordMatch(start, pos + last + 1, w)
+            width *= 2  # too near the window's end: look again with a wider one
+        return None
 
     def match(self, text: str, pos: int = 0) -> WordMatch | None:
         m = self.search(text, pos, pos + self._maxlen)
