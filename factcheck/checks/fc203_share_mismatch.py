@@ -7,8 +7,11 @@ What it checks
     same sentence after 占, or the figure the article states for the metric named after 占 (same
     place, period and unit). Shares written as fractions (八分之一强) count too. In 分别 lists
     (A、B、C分别为x、y、z，占比分别为a、b、c) the parts and the shares pair in order. A bare
-    占比 after a 其中 part takes the total before 其中 as its whole (T，其中P，占比S), and
-    "P，在W中占S" reads W as the whole.
+    占比 after a 其中 part takes the total before 其中 as its whole (T，其中P，占比S; also when
+    其中 opens the next sentence: T。其中，P，占比S), and "P，在W中占S" reads W as the whole.
+    Not checked: the share of the year before in 占比由2022年的X提高到Y (X is not this year's),
+    and a share whose subject is named right before 占 or after a semicolon (A 100亿元；B占
+    全市的20%: B's share, not A's).
 
 Why it matters
     A share is the reader's shortcut to judge size; a wrong one misstates importance even when
@@ -156,9 +159,22 @@ def run(ctx: Context) -> Iterable[Finding]:
             ]
             if not before:
                 continue
+            between = sh.sentence[zhan : sh.sentence_offset]
+            fr = max(between.rfind("由"), between.rfind("从"))
+            if fr >= 0 and not any(w in between[fr:] for w in ("到", "至")):
+                continue  # 占比由2022年的71.5%提高到73.2%: the first is the year before's share
             # 比2022年的15.6万辆增长了1.1倍，占…: the part is this period's figure, not the base
             before = [x for x in before if x.period_key == sh.period_key] or before
             part = before[-1]
+            gap = sh.sentence[
+                part.sentence_offset + (part.quantity.vend - part.quantity.vstart) : zhan
+            ]
+            if any(c in gap for c in "；;") or (
+                vocab.metric_re and any(m.end() == len(gap) for m in vocab.metric_re.finditer(gap))
+            ):
+                # 高新技术产业增加值507.6亿元…；装备制造业增加值占规上工业的29.3%: the share's
+                # subject, named right before 占, is another metric than the figure's
+                continue
             in_whole = _in_whole(sh.sentence, zhan, before)
             if in_whole is not None:
                 # 动力电池产值1500.3亿元，在全市规上工业总产值4086.2亿元中占40.1%
@@ -183,6 +199,14 @@ def run(ctx: Context) -> Iterable[Finding]:
             whole = _whole(sh, part, cs, ctx.sentence(sh), vocab)
             if whole is None and qz >= 0:
                 whole = _total_before_qizhong(sh, zhan, qz, part, ctx.sentence(sh))
+            if (
+                whole is None
+                and qz >= 0
+                and not sh.sentence[:qz].strip(" \u3000，,")
+                and not gap.strip(" ，,")
+            ):
+                # T。其中，P，占比S: the sentence opens with 其中; the total ends the one before
+                whole = _total_in_sentence_before(sh, zhan, part, cs, ctx)
             if whole is None or whole is part:
                 continue
             yield from _compare(sh, part, whole)
@@ -246,5 +270,33 @@ def _total_before_qizhong(
         and x.aspect == "level"
         and x.quantity.unit == part.quantity.unit
         and x.entity == part.entity
+    ]
+    return totals[-1] if totals else None
+
+
+def _total_in_sentence_before(
+    sh: Claim, zhan: int, part: Claim, cs: list[Claim], ctx: Context
+) -> Claim | None:
+    """The total of a 其中 sentence, stated at the end of the sentence before it."""
+    s = sh.sentence
+    if not s.startswith("占比", zhan) and not s[zhan + 1 : zhan + 2].isdigit():
+        return None  # 占全省…: the share names another whole
+    start = sh.quantity.vstart - sh.sentence_offset
+    prev = [x for x in cs if x.quantity.vend <= start]
+    if not prev:
+        return None
+    last = prev[-1]
+    doc = ctx.docs.get(sh.path)
+    if doc is None or "\n" in doc.view[last.quantity.vend : start]:
+        return None  # another paragraph
+    if "占" in last.sentence or "比重" in last.sentence:
+        return None  # the sentence before states shares of its own
+    totals = [
+        x
+        for x in ctx.sentence(last)
+        if x.aspect == "level"
+        and x.quantity.unit == part.quantity.unit
+        and x.entity == part.entity
+        and not x.part_of
     ]
     return totals[-1] if totals else None
