@@ -129,6 +129,13 @@ def _negated(q: Quantity) -> Quantity:
     )
 
 
+def _meets(a: Quantity, b: Quantity) -> bool:
+    """Do the two intervals share a value (bounds taken as closed)?"""
+    return (a.low is None or b.high is None or a.low <= b.high) and (
+        b.low is None or a.high is None or b.low <= a.high
+    )
+
+
 def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
@@ -1417,19 +1424,24 @@ def frame_document(
         out[i] = c
     # a headline figure without a year (湛江港年货物吞吐量首次突破3亿吨) is about the period the
     # article reports for the same figure
-    # (from the end: the first later body claim of each kind is at hand, so this is linear)
-    first_after: dict[tuple, Claim] = {}
+    # (from the end: the next few body claims of each kind are at hand, so this is linear).
+    # The body figure that restates the headline's value is preferred: 研发投入强度由2022年的
+    # 2.35%提高到2.71% gives a headline "升至2.71%" the period of 2.71%, not of 2.35%.
+    later: dict[tuple, list[Claim]] = {}
     for i in range(len(out) - 1, -1, -1):
         c = out[i]
         key = (c.entity, c.metric, c.aspect, c.quantity.unit)
         if c.in_headline and c.period is None and c.metric is not None:
-            lede = first_after.get(key)
-            if lede is not None:
+            cands = later.get(key)
+            if cands:
+                lede = next((x for x in cands if _meets(x.quantity, c.quantity)), cands[0])
                 out[i] = replace(
                     c, period=lede.period, period_text=lede.period_text, months=lede.months
                 )
         elif not c.in_headline and c.period is not None:
-            first_after[key] = c
+            cands = later.setdefault(key, [])
+            cands.insert(0, c)
+            del cands[8:]
     # 跨境电商进出口1068亿元。其中，出口891.2亿元: parts of a narrower total are not the
     # place's total exports; the part keeps no metric of its own
     owners = {p for m in voc.metrics.values() for p in (*m.parts, *m.components)}
