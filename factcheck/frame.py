@@ -1434,7 +1434,14 @@ def frame_document(
         if c.in_headline and c.period is None and c.metric is not None:
             cands = later.get(key)
             if cands:
-                lede = next((x for x in cands if _meets(x.quantity, c.quantity)), cands[0])
+                lede = next(
+                    (
+                        x
+                        for x in cands
+                        if x.modality == c.modality and _meets(x.quantity, c.quantity)
+                    ),
+                    cands[0],
+                )
                 out[i] = replace(
                     c, period=lede.period, period_text=lede.period_text, months=lede.months
                 )
