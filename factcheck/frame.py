@@ -674,6 +674,14 @@ class Framer:
             and metric.startswith(self.v[m.end : m.end + 1])
         ):
             entity = None  # 四川长虹营业收入, 涪陵榨菜实现营业收入: a company named after a place
+        if (
+            metric is not None
+            and metric == metric_base
+            and scope is None  # 限额以上单位消费品零售额…，占社零总额的41.6%: a scope of its own
+            and q.dimension in _LEVEL_DIMS
+            and self._share_of_own_total(ve, cl, metric_base, entity)
+        ):
+            metric = None  # 民营企业进出口1003.2亿元，占全市外贸总值的79.1%: a part of the total
         self._year_from_date = False
         period, ptext, months = self._pick_period(vs, cl, se, pa)
         period_from = self._period_from if period is not None else None
@@ -770,6 +778,30 @@ class Framer:
     def _generic(self, name: str) -> bool:
         m = self.vocab.metrics.get(name)
         return m is not None and m.id.endswith("_generic")
+
+    def _share_of_own_total(self, ve: int, cl, metric: str, entity: str | None) -> bool:
+        """Does the clause go on to say the figure is a share of its own place's total of the
+        same metric (…，占全市外贸总值的79.1%)? Then the figure is a part, not the total."""
+        v, voc = self.v, self.vocab
+        if not voc.metric_re:
+            return False
+        gap = _TO_SHARE.match(v, ve)  # the share's clause follows right after
+        if gap is None:
+            return False
+        k = gap.end()
+        end = min(x for x in (v.find(c, k) for c in "，,；;。\n") if x >= 0) if k < len(v) else k
+        m = voc.metric_re.search(v, k + 1, max(k + 1, end if end >= k else len(v)))
+        if m is None or voc.metric_forms[m.group()] != metric:
+            return False
+        between = v[k + 1 : m.start()]
+        if any(c in between for c in "，,；;"):
+            return False
+        kind = voc.entities[entity].kind if entity in voc.entities else None
+        words = [w for w in voc.anaphora if w in between]
+        if words:  # 全市 of a city (or of a place not named): its own total
+            return kind is None or all(voc.anaphora[w] == kind for w in words)
+        named = voc.entity_re.search(between) if voc.entity_re else None
+        return named is None or voc.entity_forms[named.group()] == entity
 
     def _column_header(self, vs: int) -> str | None:
         """The header of the table column that holds vs, or None outside a table, in its
@@ -912,6 +944,25 @@ class Framer:
             if not v.startswith(self.vocab.generic_after_of, of.end()):
                 m = idx.after(of.end(), cl[1], ok)
                 return m if m is not None and m.start == of.end() else None
+        if q.dimension == "percentage_point":
+            # 占全市外贸总值的36%，比重较上年提升1.9个百分点: the change of that share, whose
+            # subject comes before 占
+            prev = self.segs.clauses.find(cl[0] - 1) if cl[0] > se[0] else cl
+            zhan = v.rfind("占", max(se[0], prev[0]), cl[0])
+            named = idx.after(
+                zhan, cl[0], lambda x: self.vocab.metrics[x.value].kind == "rate"
+            )  # 占常住人口比重（常住人口城镇化率）为63.13%: the share has a name of its own
+            if (
+                zhan >= 0
+                and named is None
+                and (
+                    any(w in v[cl[0] : q.vstart] for w in ("比重", "占比"))
+                    or _SHARE_RIGHT_BEFORE.search(v, zhan, cl[0])
+                )
+            ):
+                m = idx.before(zhan, se[0], ok)
+                if m is not None:
+                    return m
         zhan = v.rfind("占", cl[0], q.vstart)
         if zhan >= 0 and q.dimension in ("percent", "ratio"):
             # a share is about what comes before 占 (民营企业进出口占全省进出口总值的78.4%)
@@ -1312,6 +1363,12 @@ _META_LINE = re.compile(
 )
 _DIGIT = re.compile(r"[0-9]")
 # the subject of a company metric that is a whole industry or area, not one company
+# from a level figure to the 占 of its share: in its clause, or opening the next one, perhaps
+# after a growth rate (…1003.2亿元，增长8%，占全市外贸总值的79.1%)
+_TO_SHARE = re.compile(r"[^，,；;。\n占]{0,4}(?:[，,][^，,；;。\n占\d]{0,6}[\d.]+%)?[，,]?(?=占)")
+# a share stated at the end of the clause before (…占全市外贸总值的53.5%，比上年提升3.1个百分点)
+_SHARE_RIGHT_BEFORE = re.compile(r"[\d.]+%[，,]$")
+_LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(
     r"(?:个)?(?:县级市|地级市|城市|地市|县市|市县|区县|省份|省市|县区|县|市|区|省)"
