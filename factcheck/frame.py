@@ -1525,8 +1525,7 @@ def frame_document(
         )
         if total is None or total.metric_base not in voc.metrics:
             continue
-        tm = voc.metrics[total.metric_base]
-        if c.metric not in (*tm.parts, *tm.components) and total.metric != c.metric:
+        if c.metric not in _within(voc, total.metric_base) and total.metric != c.metric:
             out[i] = replace(c, metric=None)
     # a list of places longer than its figures: the pairing is unknown
     for i, c in enumerate(out):
@@ -1539,6 +1538,25 @@ def frame_document(
         places = _listed_places(head[:k], voc)
         if places is not None and not _pairs_fully(out, i, v, len(places)):
             out[i] = replace(c, entity=None, metric=None, scope=None)
+    return out
+
+
+def _within(voc: Vocab, name: str, depth: int = 4) -> set[str]:
+    """The metrics a metric is made of, at any depth: its parts and components, theirs, …
+    (地区生产总值 → 第二产业增加值 → 工业增加值 → 制造业增加值)."""
+    out: set[str] = set()
+    todo = [name]
+    for _ in range(depth):
+        nxt = []
+        for n in todo:
+            m = voc.metrics.get(n)
+            if m is None:
+                continue
+            for p in (*m.parts, *m.components):
+                if p not in out:
+                    out.add(p)
+                    nxt.append(p)
+        todo = nxt
     return out
 
 
