@@ -745,6 +745,17 @@ class Framer:
         noun = None
         if q.dimension == "count" and metric_m is not None and metric_m.start >= q.vend:
             noun = v[q.vend : metric_m.end].lstrip("的")
+        elif q.dimension == "count" and self.vocab.count_noun_re is not None:
+            at = q.vend + 1 if v.startswith("的", q.vend) else q.vend
+            w = self.vocab.count_noun_re.match(v, at)
+            if w is not None and (
+                v[w.end() : w.end() + 1] in _NOUN_END
+                or v.startswith(_NOUN_FOLLOWERS, w.end())
+                or (self.vocab.metric_re and self.vocab.metric_re.match(v, w.end()))
+            ):
+                # 十大新兴产业, 11个新兴产业产值占比…: a counted noun (not the first words of
+                # a longer one: 20个战略性新兴产业重点细分领域)
+                noun = w.group()
         if q.dimension == "count" and v[max(cl[0], vs - 1) : vs] == "等":
             part = True  # A、B、C等4个: a count of a sub-list
         if aspect in ("growth", "growth_mom", "avg_growth", "change") and q.value > 0:
@@ -935,6 +946,7 @@ class Framer:
             m = idx.after(q.vend, hi, lambda x: self.vocab.metrics[x.value].kind == "count")
             if m:
                 return m
+
             return idx.before(q.vstart, cl[0], ok)  # 工业企业1769家, 新能源汽车产量52.7万辆
         if q.dimension == "currency" and v.startswith(self.vocab.size_class_nouns, q.vend):
             return None  # 50亿元以上项目: a size class, not a figure of any metric
@@ -1368,6 +1380,24 @@ _DIGIT = re.compile(r"[0-9]")
 _TO_SHARE = re.compile(r"[^，,；;。\n占]{0,4}(?:[，,][^，,；;。\n占\d]{0,6}[\d.]+%)?[，,]?(?=占)")
 # a share stated at the end of the clause before (…占全市外贸总值的53.5%，比上年提升3.1个百分点)
 _SHARE_RIGHT_BEFORE = re.compile(r"[\d.]+%[，,]$")
+# what may follow a counted noun of count_nouns (its phrase ends there)
+_NOUN_END = frozenset('，。；、：“”"（）() \n\t,;:') | {""}
+_NOUN_FOLLOWERS = (
+    "的",
+    "和",
+    "与",
+    "及",
+    "等",
+    "实现",
+    "完成",
+    "达",
+    "占",
+    "合计",
+    "共",
+    "累计",
+    "分别",
+    "均",
+)
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(

@@ -82,6 +82,8 @@ class Vocab:
     aggregate_re: re.Pattern[str] | None = None  # 百强县, 城市群: a group of places
     title_re: re.Pattern[str] | None = None  # 中国鞋都: a place in an honorific title
     country_title_re: re.Pattern[str] | None = None  # 中国轻纺城: a name after the country
+    # counted nouns that are not metrics (新兴产业): a count's noun when no count metric follows
+    count_noun_re: WordScanner | None = None
     modifier_wide: tuple[str, ...] = ()
     skip_words: tuple[str, ...] = ()
     narrowing_prefixes: tuple[str, ...] = ()
@@ -211,6 +213,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         metrics=metrics,
         metric_forms=mforms,
         metric_re=word_scanner(list(mforms)),
+        count_noun_re=word_scanner([str(x) for x in met.get("count_nouns") or []]),
         scopes=scopes,
         scope_max=max((len(s) for s in scopes), default=0),
         relative_years=rel,

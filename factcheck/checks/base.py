@@ -156,7 +156,7 @@ def subject(c: Claim, scope: bool = True) -> str:
     parts = [c.entity] if c.entity else []
     if scope and c.scope:
         parts.append(c.scope)
-    parts.append(c.metric or "?")
+    parts.append(c.metric or c.noun or "?")  # a count names its noun (新兴产业) if no metric
     if c.aspect not in ("level", "percent"):
         parts.append(
             {

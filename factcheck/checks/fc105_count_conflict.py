@@ -2,7 +2,8 @@
 
 What it checks
     Counts of the same thing for the same entity — the same counted noun phrase right after the
-    number (战略性新兴产业集群, 未来产业, 先进制造业园区; the count nouns are in metrics.yaml) —
+    number (战略性新兴产业集群, 未来产业, 先进制造业园区; the count metrics and `count_nouns`
+    of metrics.yaml: 十大新兴产业 and 11个新兴产业产值占比… count the same 新兴产业) —
     in different documents, with the same period (an unstated period matches an unstated
     period; modality is not compared, since a policy's list is restated both as a plan and as a
     fact), whose exact values differ. Notation does not
