@@ -698,6 +698,16 @@ class Framer:
             # 全年 in January or February: results of the year just ended (goals are this year's)
             period = replace(period, year=period.year - 1)
         column = self._column_header(vs)
+        if (
+            column is not None
+            and metric is not None
+            and metric_m is not None
+            and metric_m.start < v.rfind("\n", 0, vs) + 1
+            and not self._row_is_whole(vs, entity)
+        ):
+            # a row of a breakdown (越南 398.2 under 进出口（亿元）): the column's metric is the
+            # row's item's, not the place's total
+            metric = None
         if column is not None:
             # a table cell: its column's header (2023年完成, 2024年目标) says when and what
             for m in self.vocab.period_re.finditer(column):
@@ -813,6 +823,23 @@ class Framer:
             return kind is None or all(voc.anaphora[w] == kind for w in words)
         named = voc.entity_re.search(between) if voc.entity_re else None
         return named is None or voc.entity_forms[named.group()] == entity
+
+    def _row_is_whole(self, vs: int, entity: str | None) -> bool:
+        """Is the table row of vs about the whole (合计, 全市, the place itself, a year, or no
+        label), rather than one item of a breakdown (越南, 民营企业, 东盟合计)?"""
+        cell = table_cell(self.v, vs)
+        if cell is None or cell.label >= len(cell.row):
+            return True
+        label = cell.row[cell.label].strip()
+        voc = self.vocab
+        if not label or label in _WHOLE_LABELS or label in voc.anaphora:
+            return True
+        if voc.entity_re is not None:
+            m = voc.entity_re.match(label)
+            if m is not None and m.end() == len(label):
+                return voc.entity_forms[m.group()] == entity
+        pm = voc.period_re.match(label)
+        return pm is not None and not label[pm.end() :].strip()
 
     def _column_header(self, vs: int) -> str | None:
         """The header of the table column that holds vs, or None outside a table, in its
@@ -1398,6 +1425,8 @@ _NOUN_FOLLOWERS = (
     "分别",
     "均",
 )
+# table row labels that name the whole the column's metric is about
+_WHOLE_LABELS = frozenset({"合计", "总计", "总额", "全部", "总量", "全年", "小计"})
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(
