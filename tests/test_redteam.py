@@ -35,6 +35,8 @@ SETS = [
     ("holdout15", 14),
     ("holdout16", 14),
     ("holdout17", 14),
+    ("holdout18", 14),
+    ("holdout19", 14),
 ]
 
 
