@@ -749,21 +749,40 @@ class Source:
     data: bytes | None = None
 
 
-def _folder_files(root: str) -> Iterator[str]:
+def _folder_files(root: str) -> Iterator[str | tuple[str, str]]:
     """The files of a folder with a known extension, recursively, in path order (by parts, as
-    pathlib sorts), streamed: one folder's listing at a time is held, never the whole tree.
+    pathlib sorts), streamed: one listing per open folder is held, never the whole tree.
     Hidden files and folders (.git) are skipped without being walked; symlinked folders are
-    not followed."""
-    try:
-        with os.scandir(root) as it:
-            entries = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it)
-    except OSError:
+    not followed. A folder that cannot be listed is yielded as (path, reason)."""
+    stack: list[Iterator[tuple[str, str, bool]]] = []
+
+    def listing(folder: str) -> Iterator[tuple[str, str, bool]] | tuple[str, str]:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted((e.name, e.path, e.is_dir(follow_symlinks=False)) for e in it)
+        except OSError as e:
+            return folder, f"cannot list folder: {e.strerror or e}"
+        return iter(entries)
+
+    first = listing(root)
+    if isinstance(first, tuple):
+        yield first
         return
-    for name, path, is_dir in entries:
+    stack.append(first)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        name, path, is_dir = entry
         if name.startswith("."):
             continue
         if is_dir:
-            yield from _folder_files(path)
+            sub = listing(path)
+            if isinstance(sub, tuple):
+                yield sub
+            else:
+                stack.append(sub)
         elif os.path.splitext(name)[1].lower() in EXTENSIONS and os.path.isfile(path):
             yield path
 
@@ -781,7 +800,8 @@ def expand(paths: list[str]) -> Iterator[Source | tuple[str, str]]:
             continue
         path = Path(p)
         if path.is_dir():
-            yield from (Source(f) for f in _folder_files(str(path)))
+            for f in _folder_files(str(path)):
+                yield Source(f) if isinstance(f, str) else f
         elif path.is_file():
             yield Source(str(path))
         elif path.exists():

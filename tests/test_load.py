@@ -800,3 +800,42 @@ def test_a_line_that_ends_on_a_comma_runs_on() -> None:
     doc = parse_document("a.txt", text)
     assert "洛阳增长9.2%，高出全省" in doc.view
     assert "- 项目一，\n- 项目二" in doc.view  # a list item is not a wrap
+
+
+def test_folder_deeply_nested_is_walked_without_recursion(tmp_path: Path) -> None:
+    import sys
+
+    deep = tmp_path
+    for _ in range(400):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "a.txt").write_text("共有5家", encoding="utf-8")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(200)  # shallower than the tree: a recursive walk would fail
+    try:
+        got = list(expand([str(tmp_path)]))
+    finally:
+        sys.setrecursionlimit(limit)
+    assert [Path(s.path).name for s in got] == ["a.txt"]
+
+
+def test_folder_that_cannot_be_listed_is_an_input_error(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    (tmp_path / "ok.txt").write_text("共有5家", encoding="utf-8")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "x.txt").write_text("共有6家", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    got = list(load_documents([str(tmp_path)]))
+    errors = [g for g in got if isinstance(g, InputError)]
+    docs = [g for g in got if isinstance(g, Document)]
+    assert [Path(d.path).name for d in docs] == ["ok.txt"]
+    assert len(errors) == 1 and errors[0].path.endswith("locked")
+    assert "Permission denied" in errors[0].reason

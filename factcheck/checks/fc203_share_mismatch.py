@@ -109,6 +109,22 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
     for w, sc in vocab.scopes.items():
         if seg[max(0, m.start() - len(w)) : m.start()] == w:
             scope = sc
+    narrow = _whole_modifier(seg[k + 1 : m.start()], vocab)
+    if narrow:
+        # 占化工产业营业收入的比重: a narrower whole, stated with the same words or not at all
+        full = _join(narrow, metric)
+        exact = [
+            x
+            for x in cs
+            if x.metric == full
+            and x.aspect == "level"
+            and x is not part
+            and x.quantity.unit == part.quantity.unit
+            and x.period_key == part.period_key
+            and (x.entity == owner or owner is None)
+        ]
+        values = {(x.quantity.value, x.quantity.low, x.quantity.high) for x in exact}
+        return exact[0] if len(values) == 1 else None
     cands = [
         x
         for x in cs
@@ -300,3 +316,33 @@ def _total_in_sentence_before(
         and not x.part_of
     ]
     return totals[-1] if totals else None
+
+
+def _whole_modifier(lead: str, vocab) -> str:
+    """The words that narrow the whole named after 占 (占化工产业营业收入的: 化工产业), without
+    place, scope and filler words (占全市规上工业营业收入的: nothing)."""
+    lead = lead.strip()
+    changed = True
+    while changed and lead:
+        changed = False
+        for w in (*vocab.anaphora, *vocab.scopes, "同期", "全部", "总", "当年", "本地"):
+            if lead.startswith(w):
+                lead = lead[len(w) :]
+                changed = True
+        if vocab.entity_re is not None:
+            em = vocab.entity_re.match(lead)
+            if em is not None:
+                lead = lead[em.end() :]
+                changed = True
+    lead = lead.strip("的").removesuffix("总")
+    if lead in vocab.modifier_wide or lead.endswith(tuple(vocab.modifier_wide)):
+        return ""  # 占全区电力总装机容量的: 电力 does not narrow the whole
+    return lead if lead and all("\u4e00" <= c <= "\u9fff" for c in lead) else ""
+
+
+def _join(mod: str, canon: str) -> str:
+    """集成电路产业 + 产业规模 → 集成电路产业规模 (as the framer names narrower metrics)."""
+    for k in range(min(len(mod), len(canon)), 0, -1):
+        if mod.endswith(canon[:k]):
+            return mod + canon[k:]
+    return mod + canon
