@@ -9,6 +9,9 @@ What it checks
     (A、B、C分别为x、y、z，占比分别为a、b、c) the parts and the shares pair in order. A bare
     占比 after a 其中 part takes the total before 其中 as its whole (T，其中P，占比S; also when
     其中 opens the next sentence: T。其中，P，占比S), and "P，在W中占S" reads W as the whole.
+    A whole named with narrowing words (占化工产业营业收入的) is a figure of that narrower metric
+    or nothing; 全港, 全市 and the like name the place's own whole; a 其中 part with a qualified
+    metric (其中，头门港区完成货物吞吐量…) is never the whole.
     Not checked: the share of the year before in 占比由2022年的X提高到Y (X is not this year's),
     and a share whose subject is named right before 占 or after a semicolon (A 100亿元；B占
     全市的20%: B's share, not A's).
@@ -138,6 +141,20 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.entity == owner
         and x.period_key == part.period_key
         and (scope is None or x.scope == scope)
+    ]
+    # 其中，头门港区完成货物吞吐量3862万吨: a 其中 part is not the whole when its metric is
+    # qualified, or when a larger figure of the same metric is stated as a whole
+    cands = [
+        x
+        for x in cands
+        if not x.part_of
+        or (
+            x.metric == metric
+            and not any(
+                y.metric == x.metric and not y.part_of and y.quantity.value > x.quantity.value
+                for y in cands
+            )
+        )
     ]
     named = [x for x in cands if x.metric == metric]
     if named and any(x.metric != x.metric_base for x in cands):
@@ -325,6 +342,9 @@ def _whole_modifier(lead: str, vocab) -> str:
     changed = True
     while changed and lead:
         changed = False
+        if len(lead) >= 2 and lead[0] == "全" and "\u4e00" <= lead[1] <= "\u9fff":
+            lead = lead[2:]  # 全港, 全园, 全市: the whole of the place itself
+            changed = True
         for w in (*vocab.anaphora, *vocab.scopes, "同期", "全部", "总", "当年", "本地"):
             if lead.startswith(w):
                 lead = lead[len(w) :]
