@@ -7,7 +7,9 @@ What it checks
       every part is stated, their sum must match the total; when only some are, they must not
       exceed it;
     - "总投资X，其中A…B…": the figures after 其中 (same unit, same place) must not add up to
-      more than the total stated just before 其中; the parts are summed unless they are categories that overlap in Chinese
+      more than the total stated just before 其中 (when the first parts already make up the
+      total, what follows them is a sub-item or another statement and is not added); the
+      parts are summed unless they are categories that overlap in Chinese
       statistics (高新技术产业, 战略性新兴产业, 装备制造业, 民营/外资 …), where only one part larger
       than the total is certain. Per-capita figures (人均, 元/人) are never parts.
     The finding shows the arithmetic, e.g. "280.2亿 + 60.1亿 = 340.3亿 CNY, but the total is
@@ -255,6 +257,17 @@ def _qizhong(doc_claims: list[Claim], view: str, ctx: Context, vocab) -> Iterabl
                 # 其中海水产品102.4万吨、淡水产品26.2万吨；对虾产量22.3万吨: the breakdown before
                 # the semicolon is complete; what follows breaks down one of its parts
                 continue
+        t = Iv.of(c.quantity)
+        complete = False
+        for n in range(2, len(parts)):
+            lo_n, hi_n = sum_lo(parts[:n]), sum_hi(parts[:n])
+            if lo_n is not None and hi_n is not None and Iv(lo_n, hi_n).meets(t):
+                complete = True
+                break
+        if complete:
+            # 航线36条，其中外贸航线11条、内贸航线25条，去年新开通…等外贸航线3条: the first
+            # parts already make up the total; what follows is a sub-item or another statement
+            continue
         if any(_overlapping(p, vocab.overlapping) for p in parts):
             # categories that overlap (高新技术产业, 战略性新兴产业, 装备制造业) are not a
             # partition: only a single part larger than the total is certain
