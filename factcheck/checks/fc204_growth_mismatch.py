@@ -5,7 +5,7 @@ What it checks
     rate:
     - 增长Z% / 增幅Z%: Y ÷ X − 1 must match Z;
     - 年均增长Z%: compound over B − A years, (Y ÷ X)^(1/(B−A)) − 1 must match Z;
-    - 翻一番 / 翻两番: Y ÷ X must be 2 / 4;
+    - 翻一番 / 翻两番: Y ÷ X must be 2 / 4, give or take 2.5 % (×2.006 is a doubling);
     - 增长了N倍 means Y = (N+1)·X, while 增长到N倍 / 是…的N倍 means Y = N·X — the check tells
       which reading the levels support when the wording says the other.
     Only levels and rates written together are compared, and rates of metrics marked
@@ -36,6 +36,9 @@ from ..vocab import load_vocab
 from .arith import Iv, num, show_iv, stated
 from .arith import between as between_text
 from .base import Context, finding, where
+
+_FAN_LO = Decimal("0.975")
+_FAN_HI = Decimal("1.025")
 
 CODE = "FC204"
 NAME = "growth-mismatch"
@@ -138,6 +141,10 @@ def run(ctx: Context) -> Iterable[Finding]:
             factor = Iv.of(g.quantity)
             if added:
                 factor = factor + Iv.point(ONE)
+            if "番" in text and factor.lo is not None and factor.lo == factor.hi:
+                # 翻一番 is said of a doubling give or take a little (×2.006 is 翻一番): allow
+                # 2.5 % either side of the exact multiple
+                factor = Iv(factor.lo * _FAN_LO, factor.hi * _FAN_HI)
             if ratio.meets(factor):
                 continue
             exact = b.quantity.value / a.quantity.value
@@ -145,9 +152,12 @@ def run(ctx: Context) -> Iterable[Finding]:
             hint = ""
             if ratio.meets(alt):
                 hint = " The levels fit the other reading: write 增长到/是…的 for ×N, 增长了 for ×(N+1)."
+            said = stated(g) if "番" in text else f"{pre.strip(' ，,')[-3:]}{stated(g)}"
+            lo_s, hi_s = num(factor.lo, g.quantity), num(factor.hi, g.quantity)
+            span = f"×{lo_s}" if lo_s == hi_s else f"×{lo_s}–{hi_s}"
             msg = (
                 f"{num(b.quantity.value, a.quantity)} ÷ {num(a.quantity.value, a.quantity)} = "
-                f"×{num(exact, g.quantity)}, but {where(g)} says “{pre.strip(' ，,')[-3:]}{stated(g)}”, "
-                f"i.e. ×{num(factor.lo, g.quantity)}–{num(factor.hi, g.quantity)}.{hint}"
+                f"×{num(exact, g.quantity)}, but {where(g)} says “{said}”, "
+                f"i.e. {span}.{hint}"
             )
             yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])
