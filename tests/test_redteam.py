@@ -37,6 +37,8 @@ SETS = [
     ("holdout17", 14),
     ("holdout18", 14),
     ("holdout19", 14),
+    ("holdout20", 14),
+    ("holdout21", 14),
 ]
 
 
