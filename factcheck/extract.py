@@ -1115,29 +1115,13 @@ class _Resolver:
         half = (high - low) / 2 if rounded else ZERO
         if qpre is None and qpost is None and parsed.approx is None and not self.explain:
             # the common case: no qualifier, no approximate numeral
-            if unit is None:
-                return self.make(
-                    start,
-                    end,
-                    value,
-                    low,
-                    high,
-                    "",
-                    dim,
-                    None,
-                    bound,
-                    low_open,
-                    high_open,
-                    notes,
-                    half,
-                )
             return self.make(
                 start,
                 end,
                 value,
                 low,
                 high,
-                unit.unit,
+                unit.unit if unit else "",
                 dim,
                 None,
                 bound,
@@ -1145,8 +1129,8 @@ class _Resolver:
                 high_open,
                 notes,
                 half,
-                unit.form,
-                unit.factor,
+                unit.form if unit else "",
+                unit.factor if unit else ONE,
             )
         forms = []
         for q in (qpre, qpost):

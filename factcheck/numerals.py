@@ -26,6 +26,16 @@ def _pow10(e: int) -> Decimal:
     return _POW10[e] if 0 <= e < 64 else Decimal(10) ** e
 
 
+def _exact(
+    value: Decimal, res_exp: int, decimals: int | None, has_arabic: bool, has_digit: bool
+) -> Parsed:
+    """A Parsed numeral with no range or approximation (built without its Python __new__)."""
+    return _tuple_new(
+        Parsed,
+        (value, res_exp, decimals, None, None, False, False, None, False, has_arabic, has_digit),
+    )
+
+
 _ARABIC = re.compile(r"\d+(?:[,，]\d{3}(?!\d))*(?:\.\d+)?|\.\d+")
 
 
@@ -278,29 +288,11 @@ def _parse_plain(run: str, lex: Lexicon) -> Parsed | None:
         # the trailing zeros of the value, from its digits: 2000万 → 3 + 4
         kept = digits.rstrip("0")
         zeros = len(digits) - len(kept) + exp if kept.strip("0") else 0
-        return _tuple_new(
-            Parsed,
-            (
-                value,
-                zeros,
-                None,
-                None,
-                None,
-                False,
-                False,
-                None,
-                False,
-                True,
-                True,
-            ),
-        )
+        return _exact(value, zeros, None, True, True)
     value = Decimal(f"{whole.replace(',', '')}.{frac}")
     if exp:
         value *= _pow10(exp)
-    return _tuple_new(
-        Parsed,
-        (value, exp - len(frac), len(frac), None, None, False, False, None, False, True, True),
-    )
+    return _exact(value, exp - len(frac), len(frac), True, True)
 
 
 _DECLINE = object()  # a shape the fast parsers leave to the general parser
@@ -366,22 +358,7 @@ def _parse_chinese(run: str, lex: Lexicon) -> Parsed | None | object:
         pending *= 10 ** (last_unit - 1)  # 一万二: the digit takes the place after the unit
     value = Decimal(sum(g for g, _ in groups) + section + (pending or 0))
     has_digit = prev_digit >= 0 or any(table[c][0] == "dig" for c in run) or run[0] in "十拾"
-    return _tuple_new(
-        Parsed,
-        (
-            value,
-            _trailing_zeros(value),
-            None,
-            None,
-            None,
-            False,
-            False,
-            None,
-            False,
-            False,
-            has_digit,
-        ),
-    )
+    return _exact(value, _trailing_zeros(value), None, False, has_digit)
 
 
 def parse(run: str, lex: Lexicon) -> Parsed | None:
