@@ -1027,6 +1027,8 @@ class Framer:
             return m
         if q.dimension in ("percent", "percentage_point", "ratio"):
             return None  # a rate needs its metric in its own sentence
+        if v[cl[0] : q.vstart].strip(" ，,").startswith(_AMOUNT_OF):
+            return None  # 发放第三批文旅消费券，总额2000万元: the amount of what was just named
         m = idx.before(q.vstart, pa[0], ok)
         if m is not None:
             return m
@@ -1427,6 +1429,8 @@ _NOUN_FOLLOWERS = (
 )
 # table row labels that name the whole the column's metric is about
 _WHOLE_LABELS = frozenset({"合计", "总计", "总额", "全部", "总量", "全年", "小计"})
+# a clause that opens with one of these gives the amount of the thing named before it
+_AMOUNT_OF = ("总额", "金额", "总金额", "规模", "总规模", "总量", "总计", "共计", "合计")
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(
