@@ -39,6 +39,8 @@ SETS = [
     ("holdout19", 14),
     ("holdout20", 14),
     ("holdout21", 14),
+    ("holdout22", 14),
+    ("holdout23", 14),
 ]
 
 

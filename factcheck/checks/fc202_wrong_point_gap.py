@@ -7,7 +7,8 @@ What it checks
     "低于/慢于/回落" for negative gaps. A gap whose sign is wrong (高于 when the first rate is
     lower) is flagged too. When two places or periods are stated one after the other and the gap
     follows with no object ("全国增长4.6%，江苏增长7.6%，高出3个百分点"), only its size is checked.
-    降幅/跌幅…扩大/收窄 compares the sizes of two falls. When the sentence states only the
+    降幅/跌幅…扩大/收窄 compares the sizes of two falls (the base may be written unsigned:
+    下降8.9%，降幅比一季度（12.1%）收窄3.2个百分点). When the sentence states only the
     reference rate (增速快于全国（4.6%）3.3个百分点), the place's own rate is the one its sentence
     before gave for the same metric.
 
@@ -154,6 +155,12 @@ def _falls(g: Claim) -> bool:
     return "降幅" in before or "跌幅" in before
 
 
+def _fall_size(y: Claim) -> bool:
+    """Is y written as the size of a fall (降幅比一季度（12.1%）…), not as a signed rate?"""
+    before = y.sentence[max(0, y.sentence_offset - 12) : y.sentence_offset]
+    return "降幅" in before or "跌幅" in before
+
+
 def _earlier_subject(
     g: Claim, same: list[Claim], cs: list[Claim]
 ) -> tuple[Claim, Claim, int] | None:
@@ -210,20 +217,24 @@ def run(ctx: Context) -> Iterable[Finding]:
                     yield finding(CODE, NAME, SEVERITY, msg, [g, a, b])
                 continue
             x, y, sign = st
-            if _falls(g) and x.quantity.value < 0 and y.quantity.value <= 0:
+            xv, yv, yiv = x.quantity.value, y.quantity.value, Iv.of(y.quantity)
+            if _falls(g) and xv < 0 < yv and _fall_size(y):
+                # 下降8.9%，降幅比一季度（12.1%）收窄: the base is the size of a fall, unsigned
+                yv, yiv = -yv, yiv.scale(-1)
+            if _falls(g) and xv < 0 and yv <= 0:
                 # 同比下降2.9%，降幅比上月（-2.8%）扩大0.1个百分点: the gap is between the sizes of
                 # the falls, so 扩大 means |x| − |y|
                 sign = -sign
-            diff = (Iv.of(x.quantity) - Iv.of(y.quantity)).scale(sign)
+            diff = (Iv.of(x.quantity) - yiv).scale(sign)
             if diff.meets(Iv.of(g.quantity)):
                 continue
-            exact = (x.quantity.value - y.quantity.value) * sign
+            exact = (xv - yv) * sign
             word = "above" if sign > 0 else "below"
             msg = (
-                f"The gap does not match the rates: {num(x.quantity.value, x.quantity)}% − "
-                f"{num(y.quantity.value, y.quantity)}% = {num(x.quantity.value - y.quantity.value, x.quantity)} "
+                f"The gap does not match the rates: {num(xv, x.quantity)}% − "
+                f"{num(yv, y.quantity)}% = {num(xv - yv, x.quantity)} "
                 f"points, so “{stated(x)}” is {num(abs(exact), x.quantity)} points "
-                f"{'above' if x.quantity.value >= y.quantity.value else 'below'} “{stated(y)}”, "
+                f"{'above' if xv >= yv else 'below'} “{stated(y)}”, "
                 f"but {where(g)} says “{stated(g)}” {word}."
             )
             yield finding(CODE, NAME, SEVERITY, msg, [g, x, y])

@@ -11,7 +11,8 @@ What it checks
     其中 opens the next sentence: T。其中，P，占比S), and "P，在W中占S" reads W as the whole.
     A whole named with narrowing words (占化工产业营业收入的) is a figure of that narrower metric
     or nothing; 全港, 全市 and the like name the place's own whole; a 其中 part with a qualified
-    metric (其中，头门港区完成货物吞吐量…) is never the whole.
+    metric (其中，头门港区完成货物吞吐量…) is never the whole, nor is a forecast the whole of an
+    actual part. The share of several items together (三者合计占…) is not checked.
     Not checked: the share of the year before in 占比由2022年的X提高到Y (X is not this year's),
     and a share whose subject is named right before 占 or after a semicolon (A 100亿元；B占
     全市的20%: B's share, not A's).
@@ -41,6 +42,7 @@ CODE = "FC203"
 NAME = "share-mismatch"
 SEVERITY = "error"
 
+_COMBINED = ("合计", "共计", "总计", "三者", "两者", "二者", "四者", "加起来")
 LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
 
 
@@ -140,6 +142,7 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
         and x.quantity.unit == part.quantity.unit
         and x.entity == owner
         and x.period_key == part.period_key
+        and x.modality == part.modality  # 预计全年…3.45亿吨左右: a forecast is not the whole
         and (scope is None or x.scope == scope)
     ]
     # 其中，头门港区完成货物吞吐量3862万吨: a 其中 part is not the whole when its metric is
@@ -202,6 +205,8 @@ def run(ctx: Context) -> Iterable[Finding]:
             gap = sh.sentence[
                 part.sentence_offset + (part.quantity.vend - part.quantity.vstart) : zhan
             ]
+            if any(w in gap for w in _COMBINED):
+                continue  # 三者合计占全港的81.0%: the share of the items together
             if any(c in gap for c in "；;") or (
                 vocab.metric_re and any(m.end() == len(gap) for m in vocab.metric_re.finditer(gap))
             ):
