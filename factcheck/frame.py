@@ -1179,7 +1179,13 @@ class Framer:
 
             # in its own paragraph; else the title's year; else, for months, the last such span
             # before the article's date (1—10月 in a November article); else anywhere before
-            outer = idx.before(found.start, self.segs.paragraphs.find(found.start)[0], yearly)
+            here = self.segs.paragraphs.find(found.start)
+            outer = idx.before(found.start, here[0], yearly)
+            if outer is None:
+                # 一、2023年工作回顾 ⏎ …全年外贸进出口总额85.3亿元: the section heading's year
+                hd = self._section_heading(here)
+                numbered = hd is not None and _NUMBERED_HEADING.match(v, hd[0])
+                outer = idx.before(hd[1], hd[0], yearly) if numbered else None
             if outer is None and self._title_period()[0] is None:
                 if (
                     self.year is not None
@@ -1431,6 +1437,10 @@ _NOUN_FOLLOWERS = (
 _WHOLE_LABELS = frozenset({"合计", "总计", "总额", "全部", "总量", "全年", "小计"})
 # a clause that opens with one of these gives the amount of the thing named before it
 _AMOUNT_OF = ("总额", "金额", "总金额", "规模", "总规模", "总量", "总计", "共计", "合计")
+# a numbered section heading (一、2023年工作回顾 / （二）… / 3. …)
+_NUMBERED_HEADING = re.compile(
+    r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+)
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(
@@ -1440,7 +1450,10 @@ _FROM_YEAR = re.compile(r"[由从]\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:的)?\s*
 _MEMBERS = re.compile(r"[（(](?:含|包括|包含)[^）)\n]{0,60}[）)]")
 _REL_NAMED = re.compile(r"今年|去年|前年|明年")
 _OF_SHARE = re.compile(r"[^，。；,;\d%]{0,8}?的")
-_GOODS = re.compile(r"(出口|进口)([\u4e00-\u9fff]{2,6}?)(?=[\d一二两三四五六七八九十])")
+# 出口汽车28.6万辆: goods after 出口/进口 (not 进出口总额 or 出口总值: the trade itself)
+_GOODS = re.compile(
+    r"(?<!进)(出口|进口)(?!总额|总值|金额|额|值)([\u4e00-\u9fff]{2,6}?)(?=[\d一二两三四五六七八九十])"
+)
 _OF_AFTER = re.compile(r"(?:以上|以下|左右|之多|多)?的(?:全市|全省|全国|全区|全县)?")
 _SUBJECT_LEAD = re.compile(
     r"(?:19|20)\d{2}\s*年|今年|去年|上年|全国|我国|入围的?|其中|[上下]半年|前三季度|同期|全年"

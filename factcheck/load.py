@@ -423,6 +423,10 @@ def _removals(view: str, markup: bool = False, tables: bool = False) -> list[tup
             continue  # the title's end, or a centred line (issuer, date): not wrapped text
         if nl and not splits_number and _HEADING.match(view, view.rfind("\n", 0, a) + 1, a):
             continue  # "四、财政和金融" on its own line: a section heading, not wrapped text
+        if nl and not splits_number:
+            e = view.find("\n", b)
+            if _HEADING.match(view, b, len(view) if e < 0 else e):
+                continue  # …会议上 ⏎ 一、2023年工作回顾: a heading starts its own line
         if nl and not open_ended and width is not None and not splits_number:
             if not _full_line(view, a, width):
                 continue  # a short line in wrapped text: a heading or a paragraph's end

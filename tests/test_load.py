@@ -736,6 +736,25 @@ def test_fixed_width_wrapped_text_joins_split_numbers_but_not_headings() -> None
     [q] = [q for q in extract(doc) if q.text.startswith("2 41")]
     assert q.value == Decimal("241050000000")
     assert "财政和金融\n全年一般公共预算收入" in doc.view  # the heading stays its own line
+    assert "增长3.8%。\n四、财政和金融" in doc.view  # and is not glued to the line above
+
+
+def test_wrapped_text_does_not_glue_a_numbered_heading_to_the_line_above() -> None:
+    body = (
+        "南城市2024年政府工作报告（摘要）\n"
+        "——2024年1月18日在南城市第八届人民代表大会第四次会议上\n"
+        "一、2023年工作回顾\n"
+        "　　过去一年，面对复杂严峻的外部环境，全市上下坚定信心、拼搏\n"
+        "实干，经济运行稳中向好、进中提质。全市地区生产总值达到2\n"
+        "618.6亿元、增长6.5%，增速居全省第七位；规模以上工业增加值增\n"
+        "长8.3%；固定资产投资增长4.6%；社会消费品零售总额1 376.2亿元、\n"
+        "增长8.7%。一般公共预算收入153.2亿元、增长9.1%，其中税收收入\n"
+        "98.4亿元，占比64.2%。开放合作成效明显，全年外贸进出口总额85\n"
+        ".3亿元，其中出口61.7亿元、进口23.6亿元，新引进项目12个。城镇\n"
+    )
+    doc = parse_document("a.txt", body)
+    assert "会议上\n一、2023年工作回顾\n" in doc.view
+    assert "达到2618.6亿元" in doc.view  # the wrapped figure is still joined
 
 
 def test_wrapped_text_rejoins_numbers_split_at_a_decimal_point_or_thousands_gap() -> None:
