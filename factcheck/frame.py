@@ -855,6 +855,8 @@ class Framer:
         # is only the source (记者从国网宁夏电力有限公司获悉) does not count
         for a, b in [cl, *self._clauses_between(se[0], cl[0])]:
             text = self.v[a : min(b, vs)]
+            for w in self.vocab.company_collectives:
+                text = text.replace(w, "")
             if any(w in text for w in self.vocab.company_words) and not any(
                 w in text for w in ("从", "据", "向", "获悉", "了解到")
             ):

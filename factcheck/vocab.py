@@ -89,6 +89,7 @@ class Vocab:
     narrowing_prefixes: tuple[str, ...] = ()
     narrowing_endings: tuple[str, ...] = ()
     company_words: tuple[str, ...] = ()
+    company_collectives: tuple[str, ...] = ()  # 上市公司: companies as a group, not one company
     company_metrics: frozenset[str] = frozenset()
     compound_names: tuple[str, ...] = ()
     overlapping: tuple[str, ...] = ()
@@ -257,6 +258,7 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
             sorted((str(x) for x in per.get("skip_words") or []), key=len, reverse=True)
         ),
         company_words=tuple(str(x) for x in per.get("company_words") or []),
+        company_collectives=tuple(str(x) for x in per.get("company_collectives") or []),
         company_metrics=frozenset(str(x) for x in per.get("company_metrics") or []),
         compound_names=tuple(
             sorted((str(x) for x in per.get("compound_names") or []), key=len, reverse=True)

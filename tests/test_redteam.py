@@ -41,6 +41,8 @@ SETS = [
     ("holdout21", 14),
     ("holdout22", 14),
     ("holdout23", 14),
+    ("holdout24", 14),
+    ("holdout25", 14),
 ]
 
 

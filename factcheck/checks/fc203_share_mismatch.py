@@ -48,6 +48,9 @@ LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power",
 
 def _same_place(text: str, part: Claim, vocab) -> bool:
     """Does a place named after 占 (全国, 全省, 浙江) refer to the part's own place?"""
+    if part.entity is None:
+        # a figure of no known place: 全市 is its own place; a named place is another's
+        return vocab.entity_re is None or vocab.entity_re.search(text) is None
     kind = vocab.entities[part.entity].kind if part.entity in vocab.entities else None
     for word, k in vocab.anaphora.items():
         if word not in text or k == kind or (k == "city" and kind == "province"):

@@ -6,7 +6,8 @@ What it checks
     below them with the same metric, unit and aspect, and no different entity or period. When
     the body states such a figure, the first one (the lede's) must fit the headline's interval,
     or the headline is flagged: "超2000亿元" over a body of 1890亿元. A headline that rounds or bounds the body
-    ("超千亿元" over 1020亿元, "突破80亿个" over 82.0亿个) is fine.
+    ("超千亿元" over 1020亿元, "突破80亿个" over 82.0亿个) is fine. A headline figure of a group
+    of places (三个县级市…合计) is not compared with a place's figure below.
 
 Why it matters
     Most readers see only the headline. A headline that overstates the article misleads more
@@ -75,6 +76,10 @@ def _compatible(h: Claim, b: Claim, vocab) -> bool:
         return False  # 从2018年的301家增长到…: the base of a change
     if h.entity and b.entity and h.entity != b.entity:
         return False
+    if h.entity is None and b.entity is not None:
+        lead = h.sentence[: h.sentence_offset]
+        if "合计" in lead or (vocab.aggregate_re is not None and vocab.aggregate_re.search(lead)):
+            return False  # 三个县级市…合计近千亿元: a group of places, not the city below
     if h.period and b.period and h.period_key != b.period_key:
         return False
     return (h.modality == "actual") == (b.modality == "actual")
