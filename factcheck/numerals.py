@@ -245,7 +245,7 @@ def _consecutive_range(toks: list[_Tok]) -> Parsed | None:
 
 
 # the common shape, parsed without tokens: ASCII digits with optional thousands groups and
-# decimals, then at most two magnitudes (1.5万亿, 10,373亿, 2000万)
+# decimals, then at most two magnitudes (1.5万亿, 12,013亿, 2000万)
 _PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){1,4}|[0-9]{1,15})(?:\.([0-9]{1,12}))?")
 _TEN = Decimal(10)
 
