@@ -19,7 +19,7 @@ from typing import NamedTuple
 from .model import Claim, Document, Period, Quantity
 from .segment import Segments, segment, table_cell
 from .trie import trie_regex
-from .vocab import Vocab, load_vocab
+from .vocab import Vocab, join_modifier, load_vocab
 
 _DATE_LINE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)")
 _AGENCY_DATELINE = re.compile(
@@ -108,14 +108,6 @@ _NONE = _Mention(-1, -1, "")
 _MAX_STEPS = 64  # mentions looked at before giving up, and clauses looked back over
 _STOP_MOD = set("二三四五六七八九十两百千万亿个、")
 _CLASSIFIERS = set("条家项座所名位只台套件批类座处户")
-
-
-def _join_modifier(mod: str, canon: str) -> str:
-    """集成电路产业 + 产业规模 → 集成电路产业规模 (no doubled words)."""
-    for k in range(min(len(mod), len(canon)), 0, -1):
-        if mod.endswith(canon[:k]):
-            return mod + canon[k:]
-    return mod + canon
 
 
 def _negated(q: Quantity) -> Quantity:
@@ -633,7 +625,7 @@ class Framer:
             )
             if named is not None:
                 metric_m = named
-        metric = _join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
+        metric = join_modifier(metric_m.extra[1], metric_m.value) if metric_m else None
         metric_base = metric_m.value if metric_m else None
         if metric is not None and metric == metric_base and metric in ("出口额", "进口额"):
             # 出口汽车28.6万辆，出口值235.7亿元: the value of the goods just named

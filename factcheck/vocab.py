@@ -266,3 +266,12 @@ def load_vocab(extra_dirs: tuple[str, ...] = ()) -> Vocab:
         overlapping=tuple(str(x) for x in met.get("overlapping_categories") or []),
         decrease=tuple(str(x) for x in per.get("decrease") or []),
     )
+
+
+def join_modifier(mod: str, canon: str) -> str:
+    """The name of a narrower metric: 集成电路产业 + 产业规模 → 集成电路产业规模 (no doubled
+    words)."""
+    for k in range(min(len(mod), len(canon)), 0, -1):
+        if mod.endswith(canon[:k]):
+            return mod + canon[k:]
+    return mod + canon

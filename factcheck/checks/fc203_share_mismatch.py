@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..model import Claim, Finding
-from ..vocab import load_vocab
+from ..vocab import join_modifier, load_vocab
 from .arith import Iv, num, show_iv, stated
 from .base import Context, finding, narrowing, where
 
@@ -120,7 +120,7 @@ def _whole(share: Claim, part: Claim, cs: list[Claim], same: list[Claim], vocab)
     narrow = _whole_modifier(seg[k + 1 : m.start()], vocab)
     if narrow:
         # 占化工产业营业收入的比重: a narrower whole, stated with the same words or not at all
-        full = _join(narrow, metric)
+        full = join_modifier(narrow, metric)
         exact = [
             x
             for x in cs
@@ -366,11 +366,3 @@ def _whole_modifier(lead: str, vocab) -> str:
     if lead in vocab.modifier_wide or lead.endswith(tuple(vocab.modifier_wide)):
         return ""  # 占全区电力总装机容量的: 电力 does not narrow the whole
     return lead if lead and all("\u4e00" <= c <= "\u9fff" for c in lead) else ""
-
-
-def _join(mod: str, canon: str) -> str:
-    """集成电路产业 + 产业规模 → 集成电路产业规模 (as the framer names narrower metrics)."""
-    for k in range(min(len(mod), len(canon)), 0, -1):
-        if mod.endswith(canon[:k]):
-            return mod + canon[k:]
-    return mod + canon
