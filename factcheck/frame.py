@@ -1273,8 +1273,9 @@ class Framer:
                     or "由" in span
                     or (i > 0 and prefix[i - 1] in "截止")
                     or prefix[max(0, i - 2) : i] in ("恢复", "回升", "回落", "下降", "提高", "增长")
+                    or _YEAR_END.search(prefix, 0, i)
                 ):
-                    continue  # 从2020年……到2021年, 截至2022年: not a goal
+                    continue  # 从2020年……到2021年, 截至2022年, 2020年至2024年: not a goal
                 found.add(voc.modality_of[w])
         for kind in ("target", "forecast", "plan"):
             if kind in found:
@@ -1435,6 +1436,8 @@ _AMOUNT_OF = ("总额", "金额", "总金额", "规模", "总规模", "总量", 
 _NUMBERED_HEADING = re.compile(
     r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
 )
+# a year right before 至/到: a span of years (2020年至2024年累计投入…), not a horizon
+_YEAR_END = re.compile(r"(?:19|20)\d{2}年?(?:底|末|初)?$")
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})
 _AGGREGATE_SUBJECTS = ("产业", "行业", "企业", "集群", "工业", "园区", "开发区", "全市", "全省")
 _PLACE_NOUN = re.compile(

@@ -64,3 +64,15 @@ def test_registry_entry(code: str) -> None:
     assert fixture.is_file(), f"{code} has no fixture file"
     data = yaml.safe_load(fixture.read_text(encoding="utf-8"))
     assert data.get("fails") and data.get("passes"), f"{code} needs failing and passing cases"
+
+
+def test_fc207_message_names_compound_items_in_full(tmp_path: Path) -> None:
+    case = {
+        "docs": {
+            "a.txt": "今年以来，全市限额以上单位汽车类、石油及制品类、通讯器材类零售额分别增长12.6%、5.3%。"
+        }
+    }
+    found, _ = _run(tmp_path, "FC207", case)
+    assert len(found) == 1
+    msg = found[0].message
+    assert "石油及制品类" in msg and "\x00" not in msg

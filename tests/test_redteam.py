@@ -43,6 +43,8 @@ SETS = [
     ("holdout23", 14),
     ("holdout24", 14),
     ("holdout25", 14),
+    ("holdout26", 10),
+    ("holdout27", 14),
 ]
 
 

@@ -5,7 +5,8 @@ What it checks
     number (战略性新兴产业集群, 未来产业, 先进制造业园区; the count metrics and `count_nouns`
     of metrics.yaml: 十大新兴产业 and 11个新兴产业产值占比… count the same 新兴产业) —
     in different documents, with the same period (an unstated period matches an unstated
-    period; modality is not compared, since a policy's list is restated both as a plan and as a
+    period; a year counts as stated only in the count's own part of the sentence, not after a
+    semicolon before it; modality is not compared, since a policy's list is restated both as a plan and as a
     fact), whose exact values differ. Notation does not
     matter: 八个, 8个 and 8大 are the same count; 10个以上 only says "at least 10". Counts of a
     sub-list (A、B、C等4个, 其中…) and the distributive 一个 are not totals and are skipped.
@@ -46,7 +47,16 @@ def key(c: Claim):
     full_year = c.period is not None and c.period.key == str(c.period.year)
     # and a year written as such: 今年打造9个集群 is the current list, like an undated count
     named = (c.period_text or "").strip() not in ("今年", "本年", "当年", "年内")
-    period = c.period_key if c.period_from == "sentence" and full_year and named else None
+    # and in the count's own part of the sentence (…提高到2024年的3.1%；全市8个集群: not its year)
+    own = c.sentence[
+        max(c.sentence.rfind(p, 0, c.sentence_offset) for p in "；;") + 1 : c.sentence_offset
+    ]
+    stated_here = bool(c.period_text) and c.period_text.strip() in own
+    period = (
+        c.period_key
+        if c.period_from == "sentence" and full_year and named and stated_here
+        else None
+    )
     return (c.entity, c.noun, c.scope, period)
 
 

@@ -45,6 +45,9 @@ UP = re.compile(r"(?:提高|上升|加快|扩大|增加|高出|快出|多出|超
 DOWN = re.compile(r"(?:下降|回落|降低|放缓|收窄|减少|低出|慢出|少出|低|慢|少)[了]?$")
 
 
+_GROWTHS = frozenset({"growth", "growth_mom", "avg_growth"})
+
+
 def _end(c: Claim) -> int:
     return c.sentence_offset + (c.quantity.vend - c.quantity.vstart)
 
@@ -71,6 +74,11 @@ def gap_structure(gap: Claim, same: list[Claim]) -> tuple[Claim, Claim, int] | N
     if not subjects:
         return None
     x = subjects[-1]
+    if y.aspect in _GROWTHS and x.aspect not in _GROWTHS:
+        # 增长3.2%，完成年度预算的101.4%，增速高于全省（2.1%）: growth is compared with growth
+        grown = [c for c in subjects if c.aspect in _GROWTHS]
+        if grown:
+            x = grown[-1]
     if any(ch in s[x.sentence_offset : gap.sentence_offset] for ch in "；;"):
         return None  # 毛利率21.4%，提高1.2个百分点；费用率11.6%，下降0.4个百分点: two statements
     if x.aspect != y.aspect and "percent" not in (x.aspect, y.aspect):

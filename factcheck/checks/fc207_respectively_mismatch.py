@@ -34,6 +34,7 @@ CODE = "FC207"
 NAME = "respectively-mismatch"
 SEVERITY = "warning"
 
+_PLACEHOLDER = re.compile("\x00(\\d+)\x00")  # a compound name set aside while splitting
 _SEP = re.compile(r"[、]|(?<=[^\d])(?:和|及|与|以及)(?=[^\d])(?!其他)")
 _LIST = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
 # a count of the items instead of a list: 4地, 两市, 这3家企业, 上述五类
@@ -126,6 +127,7 @@ def run(ctx: Context) -> Iterable[Finding]:
             if len(figs) in counts or len(figs) < 2:  # one figure: "each"
                 continue
             listed = items[0] if len(set(items)) == 1 else "、".join(i.strip() for i in items)
+            listed = _PLACEHOLDER.sub(lambda m: vocab.compound_names[int(m.group(1))], listed)
             msg = (
                 f"分别 pairs {len(items)} items ({listed}) with "
                 f"{len(figs)} figure(s) ({'、'.join(stated(f) for f in figs)}) at {where(figs[0])}."
