@@ -462,7 +462,7 @@ class _Resolver:
         v = self.v
         if v[a - 1 : a] not in _SIGN_LAST:
             return 1, a
-        if a > 0 and v[a - 1] in "负負":
+        if a > 0 and v[a - 1] in "负負" and v[a - 2 : a - 1] not in self.lex.minus_blockers:
             return -1, a - 1
         if a > 1 and v[a - 2 : a] == "零下":
             return -1, a - 2  # 零下30℃

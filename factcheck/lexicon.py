@@ -182,6 +182,7 @@ class Lexicon:
     ordinal_followers: dict[str, tuple[str, ...]]
     name_suffixes: tuple[str, ...]
     half_blockers: tuple[str, ...]  # 半 that begins these is a word (12英寸半导体), not a half
+    minus_blockers: frozenset[str]  # 负 after these ends a word (减负, 担负): not a minus
     code_labels: tuple[str, ...]  # a number right after these (邮编, 阅读量：) is not a figure
     code_patterns: tuple[str, ...]
     calendar: tuple[dict[str, Any], ...]
@@ -345,6 +346,7 @@ def _build(extra_dirs: tuple[str, ...]) -> Lexicon:
         },
         name_suffixes=tuple(str(s) for s in _need(num, "name_suffixes", np_)),
         half_blockers=tuple(str(s) for s in num.get("half_blockers") or ()),
+        minus_blockers=frozenset(str(s) for s in num.get("minus_blockers") or ()),
         code_labels=tuple(str(s) for s in num.get("code_labels") or ()),
         code_patterns=_patterns(num.get("code_patterns") or [], f"{np_}: code_patterns"),
         calendar=calendar,
