@@ -1090,7 +1090,21 @@ class Framer:
         gap = v[near.end : vs].strip() if near is not None else None
         if (
             near is not None
-            and gap in ("", "的", "同期", "同期的", "（", "(", "同期（", "同期(")
+            and gap
+            in (
+                "",
+                "的",
+                "同期",
+                "同期的",
+                "（",
+                "(",
+                "同期（",
+                "同期(",
+                "底",
+                "底的",
+                "末",
+                "末的",
+            )
             and near.extra.resolved
         ):
             found = near  # 较2022年的9515.9亿元: the base figure itself, stated for the base year
