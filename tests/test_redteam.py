@@ -43,7 +43,7 @@ SETS = [
     ("holdout23", 14),
     ("holdout24", 14),
     ("holdout25", 14),
-    ("holdout26", 10),
+    ("holdout26", 11),
     ("holdout27", 14),
 ]
 

@@ -1,8 +1,8 @@
 """FC204 growth-mismatch: a growth rate or multiple that does not follow from the two levels.
 
 What it checks
-    Inside one sentence, "从X（year A）增长到Y（year B）" or "Y，比A年的X增长…" with a stated
-    rate:
+    Inside one sentence, "从X（year A）增长到Y（year B）" or "Y，比A年的X增长…" (also "Y的装机容量
+    较A年底的X增加…，年均增长…") with a stated rate:
     - 增长Z% / 增幅Z%: Y ÷ X − 1 must match Z;
     - 年均增长Z%: compound over B − A years, (Y ÷ X)^(1/(B−A)) − 1 must match Z;
     - 翻一番 / 翻两番: Y ÷ X must be 2 / 4, give or take 2.5 % (×2.006 is a doubling);
@@ -45,8 +45,10 @@ NAME = "growth-mismatch"
 SEVERITY = "error"
 
 _VERSUS = re.compile(
-    r"[，,]?\s*(?:比|较|相比)\s*(?:上年|去年|(?:19|20)\d{2}\s*年)(?:同期|底|末)?的?\s*"
+    r"(?:的[\u4e00-\u9fff]{1,10})?[，,]?\s*(?:比|较|相比)\s*(?:上年|去年|(?:19|20)\d{2}\s*年)"
+    r"(?:同期|底|末)?的?\s*"
 )
+_CHANGE = re.compile(r"增加|减少|增长|下降|提高")
 LEVEL_DIMS = {"currency", "area", "length", "mass", "volume", "energy", "power", "count"}
 ONE = Decimal(1)
 
@@ -69,19 +71,24 @@ def _levels(same: list[Claim], g: Claim) -> tuple[Claim, Claim] | None:
     ]
     if len(lv) < 2:
         return None
+    s = g.sentence
+    for a, b in list(zip(lv, lv[1:], strict=False))[-2:]:
+        # 232万千瓦的装机容量较2020年底的86万千瓦增加146万千瓦，年均增长24.5%: the pair may
+        # come before a change stated in level units
+        gap = s[a.sentence_offset + (a.quantity.vend - a.quantity.vstart) : b.sentence_offset]
+        if (
+            a.quantity.unit == b.quantity.unit
+            and _VERSUS.fullmatch(gap)
+            and a.period is not None
+            and b.period is not None
+            and b.period.year < a.period.year
+            and (b is lv[-1] or _CHANGE.match(s, lv[-1].sentence_offset - 2))
+        ):
+            return b, a
     a, b = lv[-2], lv[-1]
     if a.quantity.unit != b.quantity.unit:
         return None
-    s = g.sentence
     mid = s[a.sentence_offset : b.sentence_offset]
-    gap = s[a.sentence_offset + (a.quantity.vend - a.quantity.vstart) : b.sentence_offset]
-    if (
-        _VERSUS.fullmatch(gap)
-        and a.period is not None
-        and b.period is not None
-        and b.period.year < a.period.year
-    ):
-        return b, a  # Y，比2022年的X增长Z%: from the base X to the level Y
     lead = s[max(0, a.sentence_offset - 16) : a.sentence_offset]
     if not (
         ("从" in lead or "由" in lead)
