@@ -1113,25 +1113,6 @@ class _Resolver:
     ) -> Quantity:
         rounded = bound == "rounded" and low is not None and high is not None
         half = (high - low) / 2 if rounded else ZERO
-        if qpre is None and qpost is None and parsed.approx is None and not self.explain:
-            # the common case: no qualifier, no approximate numeral
-            return self.make(
-                start,
-                end,
-                value,
-                low,
-                high,
-                unit.unit if unit else "",
-                dim,
-                None,
-                bound,
-                low_open,
-                high_open,
-                notes,
-                half,
-                unit.form if unit else "",
-                unit.factor if unit else ONE,
-            )
         forms = []
         for q in (qpre, qpost):
             if q is None:

@@ -17,7 +17,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .model import Claim, Document, Period, Quantity
-from .segment import Segments, segment, table_cell
+from .segment import SECTION_NUMBER, Segments, segment, table_cell
 from .trie import trie_regex
 from .vocab import Vocab, join_modifier, load_vocab
 
@@ -1447,9 +1447,7 @@ _WHOLE_LABELS = frozenset({"合计", "总计", "总额", "全部", "总量", "�
 # a clause that opens with one of these gives the amount of the thing named before it
 _AMOUNT_OF = ("总额", "金额", "总金额", "规模", "总规模", "总量", "总计", "共计", "合计")
 # a numbered section heading (一、2023年工作回顾 / （二）… / 3. …)
-_NUMBERED_HEADING = re.compile(
-    r"\s*(?:#+\s*)?(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
-)
+_NUMBERED_HEADING = re.compile(rf"\s*(?:#+\s*)?{SECTION_NUMBER}")
 # a year right before 至/到: a span of years (2020年至2024年累计投入…), not a horizon
 _YEAR_END = re.compile(r"(?:19|20)\d{2}年?(?:底|末|初)?$")
 _LEVEL_DIMS = frozenset({"currency", "area", "length", "mass", "volume", "energy", "power"})

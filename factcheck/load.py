@@ -26,6 +26,7 @@ from pathlib import Path
 import regex
 
 from .model import Document, OffsetMap
+from .segment import SECTION_NUMBER
 
 EXTENSIONS = {
     ".txt": "txt",
@@ -274,10 +275,7 @@ _LIST_ITEM = re.compile(
 _PUNCT_WRAP = re.compile(r"[、，,；：][ \t]*\n[ \t\u3000]*(?=[\u4e00-\u9fff\d])")
 
 # a numbered section heading on a line of its own: 四、财政和金融 / （二）工业 / 3. 消费
-_HEADING = re.compile(
-    r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
-    r"[^。，；！？,;]{1,20}$"
-)
+_HEADING = re.compile(rf"[ \t\u3000]*{SECTION_NUMBER}[^。，；！？,;]{{1,20}}$")
 
 # after a break inside a number: its last digits and a unit ("0.5亿元", "5%")
 _RUNS_ON = re.compile(r"\d*(?:[ \u00a0]\d{3})*(?:\.\d+)?\s*(?:[%‰]|[万亿]*[\u4e00-\u9fff])")

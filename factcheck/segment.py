@@ -14,6 +14,11 @@ _PARA_END = re.compile(r"\n+")
 # a clause ends where a sentence or a clause ends (one scan instead of one per sentence)
 _ANY_END = re.compile(f"{_SENT_END.pattern}|{_CLAUSE_END.pattern}")
 
+# the number that opens a numbered section heading: 四、 / （二） / 3.
+SECTION_NUMBER = (
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+)
+
 
 def _spans(
     text: str, pattern: re.Pattern[str], lo: int = 0, hi: int | None = None
